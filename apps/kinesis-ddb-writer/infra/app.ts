@@ -1,0 +1,1 @@
+import { x } from '@wildrydes/infra'; export const y = x;
