@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { EVENT_CATALOG, findCatalogEntry } from '../../src/index.js';
+
+const examples: Record<string, unknown> = {
+  'UnicornHealthLow@1': {
+    metadata: { eventId: 'abc', schemaVersion: 1, occurredAt: '2026-11-21T10:00:00.000Z' },
+    unicorn: 'Shadowfax',
+    statusTime: '2026-11-21T10:00:00.000Z',
+    healthPoints: 12,
+    threshold: 20,
+    latitude: 1,
+    longitude: 2,
+  },
+  'RideRequested@1': {
+    metadata: { eventId: 'r-1-requested', schemaVersion: 1, occurredAt: '2026-11-21T10:00:00.000Z' },
+    rideId: 'r-1',
+    riderId: 'rider-7',
+    pickup: { latitude: 47.6, longitude: -122.3 },
+    requestedAt: '2026-11-21T10:00:00.000Z',
+  },
+  'RideCompleted@1': {
+    metadata: { eventId: 'r-1-completed', schemaVersion: 1, occurredAt: '2026-11-21T10:20:00.000Z' },
+    rideId: 'r-1',
+    unicorn: 'Shadowfax',
+    distanceMetres: 5400,
+    completedAt: '2026-11-21T10:20:00.000Z',
+  },
+};
+
+describe('EVENT_CATALOG', () => {
+  it.each(Object.entries(EVENT_CATALOG))('%s accepts its example and rejects a wrong version', (key, entry) => {
+    const example = examples[key] as { metadata: object };
+    expect(entry.detail.safeParse(example).success).toBe(true);
+    const wrongVersion = { ...example, metadata: { ...example.metadata, schemaVersion: 2 } };
+    expect(entry.detail.safeParse(wrongVersion).success).toBe(false);
+    expect(findCatalogEntry(entry.detailType, entry.schemaVersion)).toBe(entry);
+  });
+
+  it('has no entry for an unknown detail-type or version', () => {
+    expect(findCatalogEntry('UnicornHealthLow', 99)).toBeUndefined();
+    expect(findCatalogEntry('Nope', 1)).toBeUndefined();
+  });
+});
