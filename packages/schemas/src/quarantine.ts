@@ -52,7 +52,7 @@ export type QuarantineRecord = z.infer<typeof QuarantineRecordSchema>;
 export function streamNameFromArn(arn: string): string {
   const marker = ':stream/';
   const at = arn.indexOf(marker);
-  return at === -1 ? arn : arn.slice(at + marker.length).split('/')[0]!;
+  return at === -1 ? arn : (arn.slice(at + marker.length).split('/')[0] ?? arn);
 }
 
 /**

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { CleanTelemetryReadingSchema, type CleanTelemetryReading } from './telemetry.js';
 
 /** The `UnicornSensorData` table: partition key `Name`, sort key `StatusTime`, both strings. */
