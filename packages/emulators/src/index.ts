@@ -1,0 +1,21 @@
+export type { RunningEmulator } from './running-emulator';
+export {
+  PortInUseError,
+  JavaNotFoundError,
+  EmulatorStartError,
+  EmulatorStopError,
+  InvalidKinesisRecordError,
+} from './errors';
+export { findFreePort, isPortFree } from './ports';
+export { checkJava, parseJavaVersion, MINIMUM_JAVA_VERSION, type JavaVersion } from './java';
+export { startKinesalite, type KinesaliteOptions } from './kinesalite';
+export { startDynamoDbLocal, type DynamoDbLocalOptions } from './dynamodb-local';
+export { startS3rver, type S3rverOptions, type RunningS3rver } from './s3rver';
+export {
+  startEmulators,
+  buildEmulatorEnv,
+  type StartEmulatorsOptions,
+  type RunningEmulators,
+} from './start-emulators';
+export { kinesisEventFromRecords, type KinesisEventSource } from './kinesis-event';
+export { readShard, type ReadShardOptions } from './read-shard';
