@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { BatchWriteLedger } from '../../src/batch-write-ledger.js';
+
+describe('BatchWriteLedger', () => {
+  it('reports every ref once, in input order, superseded ones by their winner', () => {
+    // Prepare
+    const ledger = new BatchWriteLedger(['r0', 'r1', 'r2', 'r3', 'r4']);
+    const cause = new Error('throttled');
+
+    // Act
+    ledger.markWritten(4);
+    ledger.markSuperseded(0, 4);
+    ledger.markFailed(3, { retryable: true, reason: 'MaxAttemptsReached', cause });
+    ledger.markSuperseded(1, 3);
+    ledger.markFailed(2, { retryable: false, reason: 'ItemTooLarge' });
+    const result = ledger.toResult(7);
+
+    // Assess
+    expect(result).toEqual({
+      written: ['r4'],
+      superseded: ['r0'],
+      failed: [
+        { ref: 'r1', retryable: true, reason: 'MaxAttemptsReached', cause },
+        { ref: 'r2', retryable: false, reason: 'ItemTooLarge' },
+        { ref: 'r3', retryable: true, reason: 'MaxAttemptsReached', cause },
+      ],
+      attempts: 7,
+    });
+    expect(result.failed[1]).not.toHaveProperty('cause');
+  });
+
+  it('reports an input without an outcome as a retryable failure instead of losing it', () => {
+    // Prepare
+    const ledger = new BatchWriteLedger(['r0']);
+
+    // Act
+    const result = ledger.toResult(0);
+
+    // Assess
+    expect(result.failed).toEqual([{ ref: 'r0', retryable: true, reason: 'Unaccounted: no outcome was recorded' }]);
+  });
+});
