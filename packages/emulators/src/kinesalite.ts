@@ -1,3 +1,5 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- the untyped package's declarations must reach every program that compiles this file
+/// <reference path="./types/kinesalite.d.ts" />
 import kinesalite from 'kinesalite';
 import { EmulatorStartError, PortInUseError } from './errors';
 import { closeHttpServer, listenOnLoopback } from './http-server';

@@ -1,0 +1,201 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
+import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { CreateStreamCommand, DescribeStreamCommand, KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { QuarantineRecordSchema } from '@wildrydes/schemas';
+import { kinesisEventFromRecords, readShard, startEmulators } from '@wildrydes/emulators';
+
+type Handler = (event: KinesisStreamEvent, context: Context) => Promise<KinesisStreamBatchResponse>;
+
+const BUNDLE = fileURLToPath(new URL('../../../../dist/apps/kinesis-ddb-writer/index.mjs', import.meta.url));
+const TABLE = 'UnicornSensorData';
+const STREAM = 'unicorn-telemetry-clean';
+const BUCKET = 'wildrydes-quarantine';
+
+let emulators: Awaited<ReturnType<typeof startEmulators>>;
+let kinesis: KinesisClient;
+let dynamodb: DynamoDBClient;
+let s3: S3Client;
+let streamArn: string;
+let shardId: string;
+let nextShardPosition = 0;
+
+const context = (remainingMs = 30_000) => ({ getRemainingTimeInMillis: () => remainingMs }) as Context;
+
+const reading = (name: string, second: number, overrides: Record<string, unknown> = {}) => ({
+  Name: name,
+  StatusTime: new Date(Date.UTC(2026, 10, 21, 10, 0, second)).toISOString(),
+  Latitude: 47.6,
+  Longitude: -122.3,
+  Distance: second,
+  HealthPoints: 100 + second,
+  MagicPoints: 50,
+  ...overrides,
+});
+
+/** Loads the deployable bundle as a fresh module instance, so it reads the env it is given now. */
+async function loadHandler(env: Record<string, string>, instance: string): Promise<Handler> {
+  Object.assign(process.env, env);
+  const module = (await import(`${pathToFileURL(BUNDLE).href}?instance=${instance}`)) as { handler: Handler };
+  return module.handler;
+}
+
+/** Puts payloads on the stream and returns the event Lambda would deliver for them. */
+async function putAndBuildEvent(payloads: Array<string | Buffer>): Promise<KinesisStreamEvent> {
+  await kinesis.send(
+    new PutRecordsCommand({
+      StreamName: STREAM,
+      Records: payloads.map((data, i) => ({ Data: Buffer.from(data), PartitionKey: `key-${i}` })),
+    }),
+  );
+  const records = await readShard(kinesis, STREAM, shardId, { limit: 10_000 });
+  const fresh = records.slice(nextShardPosition);
+  nextShardPosition = records.length;
+  return kinesisEventFromRecords(fresh, { streamArn, shardId });
+}
+
+async function tableItems() {
+  const { Items = [] } = await dynamodb.send(new ScanCommand({ TableName: TABLE, ConsistentRead: true }));
+  return Items.map((item) => unmarshall(item));
+}
+
+async function quarantined() {
+  const { Contents = [] } = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET }));
+  return Promise.all(
+    Contents.map(async ({ Key }) => {
+      const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
+      return { key: Key!, record: QuarantineRecordSchema.parse(JSON.parse(await object.Body!.transformToString())) };
+    }),
+  );
+}
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE)) {
+    throw new Error('dist/apps/kinesis-ddb-writer/index.mjs is missing: run `npx nx run kinesis-ddb-writer:build` (nx test does it for you)');
+  }
+  emulators = await startEmulators({ kinesis: true, dynamodb: true, s3: true });
+  Object.assign(process.env, emulators.env);
+  kinesis = new KinesisClient({ requestHandler: new NodeHttpHandler() });
+  dynamodb = new DynamoDBClient({});
+  s3 = new S3Client({ forcePathStyle: true });
+
+  await dynamodb.send(
+    new CreateTableCommand({
+      TableName: TABLE,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'Name', KeyType: 'HASH' },
+        { AttributeName: 'StatusTime', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'Name', AttributeType: 'S' },
+        { AttributeName: 'StatusTime', AttributeType: 'S' },
+      ],
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    }),
+  );
+  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  await kinesis.send(new CreateStreamCommand({ StreamName: STREAM, ShardCount: 1 }));
+  for (let attempt = 0; ; attempt += 1) {
+    const { StreamDescription } = await kinesis.send(new DescribeStreamCommand({ StreamName: STREAM }));
+    if (StreamDescription?.StreamStatus === 'ACTIVE') {
+      streamArn = StreamDescription.StreamARN!;
+      shardId = StreamDescription.Shards![0]!.ShardId!;
+      break;
+    }
+    if (attempt > 100) throw new Error(`stream ${STREAM} never became ACTIVE`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+});
+
+afterAll(async () => {
+  await emulators?.stop();
+});
+
+describe('kinesis-ddb-writer against kinesalite, DynamoDB Local and s3rver', () => {
+  it('stores every valid reading, quarantines poison records with their bytes, and retries nothing', async () => {
+    // Prepare
+    const handler = await loadHandler({ TABLE_NAME: TABLE, QUARANTINE_BUCKET_NAME: BUCKET }, 'main');
+    const valid = Array.from({ length: 60 }, (_, i) => reading(`unicorn-${i % 7}`, i));
+    const poison = ['{"Name": "Shadowfax",', JSON.stringify(reading('Bad', 1, { Latitude: 500 })), Buffer.from([0xc3, 0x28])];
+    const event = await putAndBuildEvent([...valid.map((r) => JSON.stringify(r)), ...poison]);
+
+    // Act
+    const response = await handler(event, context());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    const items = await tableItems();
+    expect(items).toHaveLength(valid.length);
+    for (const expected of valid) {
+      expect(items).toContainEqual(expected);
+    }
+    const stored = await quarantined();
+    expect(stored.map(({ record }) => record.reason).sort()).toEqual(['INVALID_JSON', 'INVALID_JSON', 'SCHEMA_VIOLATION']);
+    const poisonRecords = event.Records.slice(valid.length);
+    for (const [i, original] of poison.entries()) {
+      const match = stored.find(({ record }) => record.origin.sequenceNumber === poisonRecords[i]!.kinesis.sequenceNumber);
+      expect(match, `poison record ${i} is in the quarantine`).toBeDefined();
+      expect(Buffer.from(match!.record.data, 'base64')).toEqual(Buffer.from(original));
+      expect(match!.record.origin.eventSourceArn).toBe(streamArn);
+      expect(match!.key).toContain(`kinesis-ddb-writer/${STREAM}/`);
+    }
+    expect(stored.find(({ record }) => record.reason === 'SCHEMA_VIOLATION')!.record.detail).toMatch(/^Latitude: /);
+  });
+
+  it('changes nothing when the same batch is delivered again', async () => {
+    const handler = await loadHandler({ TABLE_NAME: TABLE, QUARANTINE_BUCKET_NAME: BUCKET }, 'main');
+    const event = await putAndBuildEvent([JSON.stringify(reading('Replayed', 1)), 'garbage']);
+    await handler(event, context());
+    const itemsBefore = await tableItems();
+    const quarantineBefore = (await quarantined()).map(({ key }) => key).sort();
+
+    const response = await handler(event, context());
+
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(await tableItems()).toEqual(itemsBefore);
+    expect((await quarantined()).map(({ key }) => key).sort()).toEqual(quarantineBefore);
+  });
+
+  it('lets the later record of the same key win within a batch', async () => {
+    const handler = await loadHandler({ TABLE_NAME: TABLE, QUARANTINE_BUCKET_NAME: BUCKET }, 'main');
+    const first = reading('Twice', 5, { HealthPoints: 10 });
+    const correction = reading('Twice', 5, { HealthPoints: 99 });
+    const event = await putAndBuildEvent([JSON.stringify(first), JSON.stringify(correction)]);
+
+    expect(await handler(event, context())).toEqual({ batchItemFailures: [] });
+
+    const twice = (await tableItems()).filter((item) => item['Name'] === 'Twice');
+    expect(twice).toEqual([correction]);
+  });
+
+  it('hands every valid record back for retry when DynamoDB is unreachable, and still quarantines poison', async () => {
+    // Prepare: a writer instance whose DynamoDB endpoint refuses connections.
+    const closedPort = `http://127.0.0.1:${emulators.kinesis!.port + 1}`;
+    const saved = process.env['AWS_ENDPOINT_URL_DYNAMODB'];
+    const handler = await loadHandler(
+      { TABLE_NAME: TABLE, QUARANTINE_BUCKET_NAME: BUCKET, AWS_ENDPOINT_URL_DYNAMODB: closedPort },
+      'no-dynamodb',
+    );
+    const event = await putAndBuildEvent([JSON.stringify(reading('Lost?', 1)), JSON.stringify(reading('Lost?', 2)), 'poison']);
+
+    // Act: 3 s left, 1.5 s margin: the writer retries for about 1.5 s and then gives up.
+    // (The SDK reads the endpoint variable at its first request, so restore it only afterwards.)
+    const response = await handler(event, context(3_000)).finally(() => {
+      process.env['AWS_ENDPOINT_URL_DYNAMODB'] = saved;
+    });
+
+    // Assess
+    expect(response.batchItemFailures).toEqual(
+      event.Records.slice(0, 2).map((record) => ({ itemIdentifier: record.kinesis.sequenceNumber })),
+    );
+    expect((await tableItems()).filter((item) => item['Name'] === 'Lost?')).toEqual([]);
+    const poisonSequence = event.Records[2]!.kinesis.sequenceNumber;
+    expect((await quarantined()).some(({ record }) => record.origin.sequenceNumber === poisonSequence)).toBe(true);
+  });
+});
