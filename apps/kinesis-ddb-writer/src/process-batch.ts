@@ -3,9 +3,19 @@ import { toSensorItem, type QuarantineReason, type QuarantineRecord, type Unicor
 import { summarise, toBatchResponse, type BatchSummary, type RecordFate } from './batch-outcome.js';
 import { decodeRecord } from './decode-record.js';
 
-/** How one write of an item ended, as the batch writer reports it. */
+/** One source record and what became of it in this invocation. */
+export interface RecordSlot {
+  readonly record: KinesisStreamRecord;
+  fate: RecordFate;
+  /** Why it can never succeed, once known. */
+  poison?: { reason: QuarantineReason; detail: string };
+  /** Why it is handed back for retry, once known. */
+  retryReason?: string;
+}
+
+/** How the batch writer reports one failed item. */
 export interface WriteFailure {
-  readonly ref: number;
+  readonly ref: RecordSlot;
   readonly retryable: boolean;
   readonly reason: string;
 }
@@ -13,9 +23,9 @@ export interface WriteFailure {
 /** The side effects the writer needs; the handler wires them to DynamoDB and S3. */
 export interface WriterPorts {
   /** Writes items; every ref ends written, superseded (a later put of the same key won) or failed. */
-  writeItems(puts: ReadonlyArray<{ ref: number; item: UnicornSensorItem }>): Promise<{
-    written: readonly number[];
-    superseded: readonly number[];
+  writeItems(puts: ReadonlyArray<{ ref: RecordSlot; item: UnicornSensorItem }>): Promise<{
+    written: readonly RecordSlot[];
+    superseded: readonly RecordSlot[];
     failed: readonly WriteFailure[];
   }>;
   /** Stores quarantine records; returns the ones that could not be stored. */
@@ -28,8 +38,12 @@ export interface ProcessedBatch {
   readonly summary: BatchSummary;
   /** Why each quarantined record was rejected, for the log. */
   readonly quarantined: ReadonlyArray<{ sequenceNumber: string; reason: QuarantineReason; detail: string }>;
+  /** Why each record handed back for retry failed, for the log. */
   readonly failures: ReadonlyArray<{ sequenceNumber: string; reason: string }>;
 }
+
+/** DynamoDB's and the batch writer's ways of saying an item exceeds 400 KB. */
+const TOO_LARGE = /ItemTooLarge|item size has exceeded/i;
 
 /**
  * Processes one Kinesis batch: decodes and validates every record, writes the readings to the
@@ -42,77 +56,60 @@ export async function processBatch(
   ports: WriterPorts,
   functionName: string,
 ): Promise<ProcessedBatch> {
-  const fates: RecordFate[] = records.map(() => 'retry');
-  const failures: Array<{ sequenceNumber: string; reason: string }> = [];
-  const poison = new Map<number, { reason: QuarantineReason; detail: string }>();
-  const puts: Array<{ ref: number; item: UnicornSensorItem }> = [];
+  const slots: RecordSlot[] = records.map((record) => ({ record, fate: 'retry' }));
+  const puts: Array<{ ref: RecordSlot; item: UnicornSensorItem }> = [];
+  for (const slot of slots) {
+    const decoded = decodeRecord(slot.record.kinesis.data);
+    if (decoded.ok) puts.push({ ref: slot, item: toSensorItem(decoded.reading) });
+    else slot.poison = { reason: decoded.reason, detail: decoded.detail };
+  }
 
-  records.forEach((record, index) => {
-    const decoded = decodeRecord(record.kinesis.data);
-    if (decoded.ok) puts.push({ ref: index, item: toSensorItem(decoded.reading) });
-    else poison.set(index, { reason: decoded.reason, detail: decoded.detail });
-  });
-
+  const quarantine = (poisoned: RecordSlot[]) => quarantineSlots(poisoned, ports, functionName);
   // Poison found while decoding is quarantined while the writes run, so a slow write cannot use
   // up the invocation's time before the quarantine gets its turn.
-  const decodePoison = [...poison];
-  const [writeResult, decodeQuarantine] = await Promise.all([
+  const [written] = await Promise.all([
     puts.length > 0 ? ports.writeItems(puts) : undefined,
-    quarantineAll(decodePoison),
+    quarantine(slots.filter((slot) => slot.poison)),
   ]);
 
-  const sinkRejected: Array<[number, { reason: QuarantineReason; detail: string }]> = [];
-  if (writeResult) {
-    for (const ref of [...writeResult.written, ...writeResult.superseded]) fates[ref] = 'stored';
-    for (const failure of writeResult.failed) {
-      if (failure.retryable) {
-        failures.push({ sequenceNumber: sequenceNumberOf(records, failure.ref), reason: failure.reason });
-      } else {
-        const reason: QuarantineReason = TOO_LARGE.test(failure.reason) ? 'TOO_LARGE' : 'REJECTED_BY_SINK';
-        const rejected = { reason, detail: `DynamoDB rejected the item: ${failure.reason}` };
-        poison.set(failure.ref, rejected);
-        sinkRejected.push([failure.ref, rejected]);
-      }
+  const rejectedBySink: RecordSlot[] = [];
+  for (const slot of [...(written?.written ?? []), ...(written?.superseded ?? [])]) slot.fate = 'stored';
+  for (const { ref: slot, retryable, reason } of written?.failed ?? []) {
+    if (retryable) {
+      slot.retryReason = reason;
+    } else {
+      slot.poison = { reason: TOO_LARGE.test(reason) ? 'TOO_LARGE' : 'REJECTED_BY_SINK', detail: `DynamoDB rejected the item: ${reason}` };
+      rejectedBySink.push(slot);
     }
   }
-  applyQuarantine(decodeQuarantine);
-  if (sinkRejected.length > 0) applyQuarantine(await quarantineAll(sinkRejected));
+  await quarantine(rejectedBySink);
 
-  async function quarantineAll(entries: Array<[number, { reason: QuarantineReason; detail: string }]>) {
-    if (entries.length === 0) return [];
-    const quarantinedAt = ports.now().toISOString();
-    const prepared = entries.map(([index, why]) => ({
-      index,
-      record: toQuarantineRecord(records[index]!, { ...why, quarantinedAt, functionName }),
-    }));
-    const { failed } = await ports.quarantine(prepared.map(({ record }) => record));
-    const notStored = new Set(failed);
-    return prepared.map(({ index, record }) => ({ index, stored: !notStored.has(record) }));
-  }
-
-  function applyQuarantine(outcomes: ReadonlyArray<{ index: number; stored: boolean }>) {
-    for (const { index, stored } of outcomes) {
-      if (stored) fates[index] = 'quarantined';
-      else failures.push({ sequenceNumber: sequenceNumberOf(records, index), reason: 'quarantine write failed' });
-    }
-  }
-
-  const withSequence = records.map((record, index) => ({ sequenceNumber: record.kinesis.sequenceNumber, fate: fates[index]! }));
+  const fates = slots.map(({ record, fate }) => ({ sequenceNumber: record.kinesis.sequenceNumber, fate }));
   return {
-    response: toBatchResponse(withSequence),
-    summary: summarise(withSequence),
-    quarantined: [...poison]
-      .filter(([index]) => fates[index] === 'quarantined')
-      .map(([index, { reason, detail }]) => ({ sequenceNumber: sequenceNumberOf(records, index), reason, detail })),
-    failures,
+    response: toBatchResponse(fates),
+    summary: summarise(fates),
+    quarantined: slots.flatMap(({ record, fate, poison }) =>
+      fate === 'quarantined' && poison ? [{ sequenceNumber: record.kinesis.sequenceNumber, ...poison }] : [],
+    ),
+    failures: slots.flatMap(({ record, fate, retryReason }) =>
+      fate === 'retry' ? [{ sequenceNumber: record.kinesis.sequenceNumber, reason: retryReason ?? 'unknown' }] : [],
+    ),
   };
 }
 
-/** DynamoDB's and the batch writer's ways of saying an item exceeds 400 KB. */
-const TOO_LARGE = /ItemTooLarge|item size has exceeded/i;
-
-function sequenceNumberOf(records: readonly KinesisStreamRecord[], index: number): string {
-  return records[index]!.kinesis.sequenceNumber;
+/** Quarantines poisoned slots; a slot whose quarantine write fails stays `retry`, so it is not lost. */
+async function quarantineSlots(poisoned: readonly RecordSlot[], ports: WriterPorts, functionName: string): Promise<void> {
+  if (poisoned.length === 0) return;
+  const quarantinedAt = ports.now().toISOString();
+  const prepared = poisoned.flatMap((slot) =>
+    slot.poison ? [{ slot, record: toQuarantineRecord(slot.record, { ...slot.poison, quarantinedAt, functionName }) }] : [],
+  );
+  const { failed } = await ports.quarantine(prepared.map(({ record }) => record));
+  const notStored = new Set(failed);
+  for (const { slot, record } of prepared) {
+    if (notStored.has(record)) slot.retryReason = 'quarantine write failed';
+    else slot.fate = 'quarantined';
+  }
 }
 
 /** The quarantine record of a Kinesis record: original data, reason, and where it came from. */

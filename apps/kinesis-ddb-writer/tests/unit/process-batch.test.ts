@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { QuarantineRecord, UnicornSensorItem } from '@wildrydes/schemas';
-import { processBatch, type WriteFailure, type WriterPorts } from '../../src/process-batch.js';
+import { processBatch, type RecordSlot, type WriteFailure, type WriterPorts } from '../../src/process-batch.js';
 import { STREAM_ARN, kinesisRecord, reading } from './kinesis-records.js';
 
 /** In-memory ports: a table keyed like UnicornSensorData and a quarantine keyed by sequence number. */
-function fakePorts(options: { failRefs?: Map<number, WriteFailure>; quarantineFails?: boolean } = {}) {
+function fakePorts(options: { failures?: Map<number, Omit<WriteFailure, 'ref'>>; quarantineFails?: boolean } = {}) {
   const table = new Map<string, UnicornSensorItem>();
   const quarantine = new Map<string, QuarantineRecord>();
   const ports: WriterPorts = {
     async writeItems(puts) {
-      const failed = [...(options.failRefs?.values() ?? [])].filter((f) => puts.some((p) => p.ref === f.ref));
-      const written: number[] = [];
+      const failed: WriteFailure[] = [];
+      const written: RecordSlot[] = [];
       for (const put of puts) {
-        if (options.failRefs?.has(put.ref)) continue;
+        const position = Number(put.ref.record.kinesis.sequenceNumber) - 49_000_000_000;
+        const failure = options.failures?.get(position);
+        if (failure) {
+          failed.push({ ref: put.ref, ...failure });
+          continue;
+        }
         table.set(`${put.item.Name}|${put.item.StatusTime}`, put.item);
         written.push(put.ref);
       }
@@ -78,11 +83,11 @@ describe('processBatch', () => {
 
   it('reports retryable write failures by sequence number, in delivery order', async () => {
     const records = [0, 1, 2, 3].map((i) => kinesisRecord(i, { json: reading({ StatusTime: `2026-11-21T10:00:0${i}.000Z` }) }));
-    const failRefs = new Map<number, WriteFailure>([
-      [3, { ref: 3, retryable: true, reason: 'ProvisionedThroughputExceededException' }],
-      [1, { ref: 1, retryable: true, reason: 'deadline reached' }],
+    const failures = new Map([
+      [3, { retryable: true, reason: 'ProvisionedThroughputExceededException' }],
+      [1, { retryable: true, reason: 'DeadlineReached: not attempted' }],
     ]);
-    const { ports } = fakePorts({ failRefs });
+    const { ports } = fakePorts({ failures });
 
     const result = await processBatch(records, ports, 'kinesis-ddb-writer');
 
@@ -91,15 +96,16 @@ describe('processBatch', () => {
       { itemIdentifier: records[3]!.kinesis.sequenceNumber },
     ]);
     expect(result.summary).toEqual({ received: 4, stored: 2, quarantined: 0, retry: 2 });
+    expect(result.failures.map((f) => f.reason)).toEqual(['DeadlineReached: not attempted', 'ProvisionedThroughputExceededException']);
   });
 
   it('quarantines an item DynamoDB rejects for good instead of retrying it forever', async () => {
     const records = [kinesisRecord(0, { json: reading() }), kinesisRecord(1, { json: reading({ Name: 'Rocinante' }) })];
-    const failRefs = new Map<number, WriteFailure>([
-      [0, { ref: 0, retryable: false, reason: 'ValidationException: item has invalid attribute' }],
-      [1, { ref: 1, retryable: false, reason: 'ItemTooLarge' }],
+    const failures = new Map([
+      [0, { retryable: false, reason: 'ValidationException: item has invalid attribute' }],
+      [1, { retryable: false, reason: 'ItemTooLarge: 420000 bytes > 409600' }],
     ]);
-    const { ports, quarantine } = fakePorts({ failRefs });
+    const { ports, quarantine } = fakePorts({ failures });
 
     const result = await processBatch(records, ports, 'kinesis-ddb-writer');
 

@@ -1,0 +1,15 @@
+/**
+ * Where a function's `build` target writes its deployable bundle (`index.mjs`), relative to
+ * the workspace root. The CDK stack deploys exactly this folder and local runs load it.
+ *
+ * @example
+ * ```ts
+ * bundleDirectory('kinesis-ddb-writer'); // 'dist/apps/kinesis-ddb-writer'
+ * ```
+ */
+export function bundleDirectory(name: string): string {
+  return `dist/apps/${name}`;
+}
+
+/** The bundle's entry file name inside {@link bundleDirectory}. */
+export const BUNDLE_ENTRY_FILE = 'index.mjs';

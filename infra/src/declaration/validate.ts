@@ -1,0 +1,136 @@
+import { FunctionDeclarationError } from '../errors.js';
+import { isPlatformParameterName } from '../platform-parameters.js';
+import type { StreamBatchSettings, StreamFunctionDeclaration } from './types.js';
+
+/** Lambda's rule for environment variable names. */
+const ENV_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]+$/;
+/** Nx project names in this workspace are kebab-case folder names. */
+const PROJECT_NAME_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Lambda refuses to let a function set these (its runtime owns them). */
+const RESERVED_ENV_NAMES = new Set([
+  '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV',
+  'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION',
+  'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME',
+  'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
+  'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+]);
+/** Lambda's default quota of filters per event source mapping. */
+const MAX_FILTER_PATTERNS = 5;
+const MAX_DESCRIPTION_LENGTH = 256;
+
+const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+
+function checkIntegerRange(issues: string[], field: string, value: unknown, min: number, max: number): void {
+  if (typeof value !== 'number' || Number.isNaN(value) || value < min || value > max) {
+    issues.push(`${field} must be between ${min} and ${max} inclusive (given ${show(value)})`);
+  } else if (!Number.isInteger(value)) {
+    issues.push(`${field} must be a whole number (given ${show(value)})`);
+  }
+}
+
+function checkBatchSettings(issues: string[], trigger: StreamBatchSettings): void {
+  checkIntegerRange(issues, 'batchSize', trigger.batchSize, 1, 10_000);
+  checkIntegerRange(issues, 'maxBatchingWindowSeconds', trigger.maxBatchingWindowSeconds, 0, 300);
+  if (trigger.parallelizationFactor !== undefined) {
+    checkIntegerRange(issues, 'parallelizationFactor', trigger.parallelizationFactor, 1, 10);
+  }
+  if (trigger.retryAttempts !== undefined) {
+    checkIntegerRange(issues, 'retryAttempts', trigger.retryAttempts, -1, 10_000);
+  }
+  const age = trigger.maxRecordAgeSeconds;
+  if (age !== undefined && age !== -1 && !(Number.isInteger(age) && age >= 60 && age <= 604_800)) {
+    issues.push(`maxRecordAgeSeconds must be -1 or a whole number between 60 and 604800 inclusive (given ${show(age)})`);
+  }
+  const position: unknown = trigger.startingPosition;
+  if (position !== undefined && position !== 'TRIM_HORIZON' && position !== 'LATEST') {
+    issues.push(`startingPosition must be "TRIM_HORIZON" or "LATEST" (given ${show(position)})`);
+  }
+  const patterns: unknown = trigger.filterPatterns;
+  if (patterns !== undefined) {
+    if (!Array.isArray(patterns) || patterns.length > MAX_FILTER_PATTERNS) {
+      const given = Array.isArray(patterns) ? `${patterns.length} patterns` : show(patterns);
+      issues.push(`filterPatterns must be an array of at most ${MAX_FILTER_PATTERNS} patterns (given ${given})`);
+    } else {
+      patterns.forEach((pattern: unknown, index) => {
+        if (typeof pattern !== 'object' || pattern === null || Array.isArray(pattern) || Object.keys(pattern).length === 0) {
+          issues.push(`filterPatterns[${index}] must be a non-empty object (given ${JSON.stringify(pattern)})`);
+        }
+      });
+    }
+  }
+}
+
+function checkTrigger(issues: string[], trigger: StreamFunctionDeclaration['trigger']): void {
+  const source = trigger as { type?: unknown; stream?: unknown; table?: unknown };
+  if (source.type === 'kinesis') {
+    if (source.stream !== 'telemetryRaw' && source.stream !== 'telemetryClean') {
+      issues.push(`trigger.stream must be "telemetryRaw" or "telemetryClean" (given ${show(source.stream)})`);
+    }
+  } else if (source.type === 'dynamodb-stream') {
+    if (source.table !== 'sensorTable') {
+      issues.push(`trigger.table must be "sensorTable" (given ${show(source.table)})`);
+    }
+  } else {
+    issues.push(`trigger.type must be "kinesis" or "dynamodb-stream" (given ${show(source.type)})`);
+    return;
+  }
+  checkBatchSettings(issues, trigger);
+}
+
+function checkEnvironment(issues: string[], environment: StreamFunctionDeclaration['environment']): void {
+  for (const [name, value] of Object.entries(environment)) {
+    if (!ENV_NAME_PATTERN.test(name)) {
+      issues.push(
+        `environment variable names must start with a letter and contain at least 2 letters, digits or underscores (given ${show(name)})`,
+      );
+    } else if (RESERVED_ENV_NAMES.has(name)) {
+      issues.push(`environment variable ${name} is reserved by the Lambda runtime (given ${show(name)})`);
+    }
+    const valid = typeof value === 'string' || (typeof value === 'object' && value !== null && isPlatformParameterName(value.platform));
+    if (!valid) {
+      issues.push(`environment.${name} must be a string or { platform: <platform parameter name> } (given ${JSON.stringify(value)})`);
+    }
+  }
+}
+
+/**
+ * Checks a declaration against Lambda and event-source-mapping limits before anything is
+ * built, so a bad value fails `nx test`/`nx synth` with a message naming it rather than
+ * failing a deployment. Every problem is reported at once.
+ *
+ * @throws {FunctionDeclarationError} listing each problem, e.g.
+ *   `batchSize must be between 1 and 10000 inclusive (given 0)`
+ * @example
+ * ```ts
+ * validateDeclaration(declaration); // throws before the stack is built
+ * ```
+ */
+export function validateDeclaration(declaration: StreamFunctionDeclaration): void {
+  const issues: string[] = [];
+  const name: unknown = declaration.name;
+  if (typeof name !== 'string' || !PROJECT_NAME_PATTERN.test(name)) {
+    issues.push(`name must be a non-empty kebab-case Nx project name (given ${show(name)})`);
+  }
+  const description: unknown = declaration.description;
+  if (typeof description !== 'string' || description.length > MAX_DESCRIPTION_LENGTH) {
+    const given = typeof description === 'string' ? `${description.length} characters` : show(description);
+    issues.push(`description must be a string of at most ${MAX_DESCRIPTION_LENGTH} characters (given ${given})`);
+  }
+  const handler: unknown = declaration.handler;
+  if (handler !== 'index.handler') {
+    issues.push(`handler must be "index.handler" (given ${show(handler)})`);
+  }
+  checkIntegerRange(issues, 'memorySizeMb', declaration.memorySizeMb, 128, 10_240);
+  checkIntegerRange(issues, 'timeoutSeconds', declaration.timeoutSeconds, 1, 900);
+  if (declaration.reservedConcurrency !== undefined) {
+    const reserved = declaration.reservedConcurrency;
+    if (!Number.isInteger(reserved) || reserved < 1) {
+      issues.push(`reservedConcurrency must be a positive integer (given ${show(reserved)})`);
+    }
+  }
+  checkTrigger(issues, declaration.trigger);
+  checkEnvironment(issues, declaration.environment);
+  if (issues.length > 0) {
+    throw new FunctionDeclarationError(typeof name === 'string' ? name : String(name), issues);
+  }
+}

@@ -1,0 +1,48 @@
+import { App, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import {
+  PlatformImports,
+  StreamConsumerFunction,
+  applyNagChecks,
+  suppressKmsGrantWildcards,
+  type StreamFunctionDeclaration,
+} from '../../src/index.js';
+
+/** Skips asset bundling; tests never need a built bundle. */
+export const TEST_APP_CONTEXT = { 'aws:cdk:bundling-stacks': [] };
+
+export interface FunctionTestStack {
+  readonly app: App;
+  readonly stack: Stack;
+  readonly consumer: StreamConsumerFunction;
+  readonly platform: PlatformImports;
+}
+
+/**
+ * A function stack like the ones the apps define: the platform imported from SSM, one
+ * StreamConsumerFunction with inline code, and the grants its handler would need.
+ */
+export function buildFunctionStack(
+  declaration: StreamFunctionDeclaration,
+  options: { readonly nag?: boolean; readonly env?: { account: string; region: string } } = {},
+): FunctionTestStack {
+  const app = new App({ context: TEST_APP_CONTEXT });
+  const stack = new Stack(app, 'FunctionUnderTest', { env: options.env });
+  const platform = PlatformImports.fromParameters(stack);
+  const consumer = new StreamConsumerFunction(stack, 'Consumer', {
+    declaration,
+    platform,
+    code: lambda.Code.fromInline('export const handler = async () => ({ batchItemFailures: [] });'),
+  });
+  if (declaration.trigger.type === 'kinesis') {
+    platform.sensorTable.grantWriteData(consumer.fn);
+    platform.grantQuarantineWrite(consumer.fn, 'kinesis-ddb-writer/');
+  } else {
+    platform.eventBus.grantPutEventsTo(consumer.fn);
+  }
+  suppressKmsGrantWildcards(consumer.role);
+  if (options.nag === true) {
+    applyNagChecks(app);
+  }
+  return { app, stack, consumer, platform };
+}
