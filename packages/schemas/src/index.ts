@@ -6,5 +6,6 @@ export * from './sensor-item.js';
 export * from './quarantine.js';
 export * from './events/metadata.js';
 export * from './events/unicorn-health-low.js';
+export * from './events/unicorn-reading-changes.js';
 export * from './events/rides.js';
 export * from './events/catalog.js';

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { EVENT_SOURCES } from './metadata.js';
 import { RideCompletedV1Schema, RideRequestedV1Schema } from './rides.js';
 import { UnicornHealthLowV1Schema } from './unicorn-health-low.js';
+import { UnicornReadingCorrectedV1Schema, UnicornReadingRemovedV1Schema } from './unicorn-reading-changes.js';
 
 /** One versioned entry of the catalog: what goes on the bus as `source`, `detail-type` and `detail`. */
 export interface CatalogEntry<TSchema extends z.ZodMiniType = z.ZodMiniType> {
@@ -23,6 +24,20 @@ export const EVENT_CATALOG = {
     schemaVersion: 1,
     detail: UnicornHealthLowV1Schema,
     description: "A stored reading's HealthPoints fell below the configured threshold.",
+  },
+  'UnicornReadingCorrected@1': {
+    source: EVENT_SOURCES.telemetry,
+    detailType: 'UnicornReadingCorrected',
+    schemaVersion: 1,
+    detail: UnicornReadingCorrectedV1Schema,
+    description: 'A stored reading was overwritten with different values.',
+  },
+  'UnicornReadingRemoved@1': {
+    source: EVENT_SOURCES.telemetry,
+    detailType: 'UnicornReadingRemoved',
+    schemaVersion: 1,
+    detail: UnicornReadingRemovedV1Schema,
+    description: 'A stored reading was deleted from the table (by a caller or by TTL).',
   },
   'RideRequested@1': {
     source: EVENT_SOURCES.rides,

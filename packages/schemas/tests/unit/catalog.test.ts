@@ -11,6 +11,20 @@ const examples: Record<string, unknown> = {
     latitude: 1,
     longitude: 2,
   },
+  'UnicornReadingCorrected@1': {
+    metadata: { eventId: 'def', schemaVersion: 1, occurredAt: '2026-11-21T10:00:00.000Z' },
+    unicorn: 'Shadowfax',
+    statusTime: '2026-11-21T10:00:00.000Z',
+    before: { latitude: 1, longitude: 2, distance: 3, healthPoints: 10, magicPoints: 20 },
+    after: { latitude: 1, longitude: 2, distance: 3, healthPoints: 90, magicPoints: 20 },
+    changed: ['healthPoints'],
+  },
+  'UnicornReadingRemoved@1': {
+    metadata: { eventId: 'ghi', schemaVersion: 1, occurredAt: '2026-11-21T10:00:00.000Z' },
+    unicorn: 'Shadowfax',
+    statusTime: '2026-11-21T10:00:00.000Z',
+    expired: false,
+  },
   'RideRequested@1': {
     metadata: { eventId: 'r-1-requested', schemaVersion: 1, occurredAt: '2026-11-21T10:00:00.000Z' },
     rideId: 'r-1',
