@@ -19,3 +19,4 @@ export {
 } from './start-emulators';
 export { kinesisEventFromRecords, type KinesisEventSource } from './kinesis-event';
 export { readShard, type ReadShardOptions } from './read-shard';
+export { dynamoDbStreamEventFromRecords, type DynamoDbStreamEventSource } from './dynamodb-stream-event';
