@@ -20,6 +20,8 @@ export default tseslint.config(
             // Packages never import functions or infrastructure code.
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:lib', 'type:infra'] },
+            // Local tooling (the local runtime) reads the functions' declarations (CDK-free) from infra.
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:infra'] },
             // Local-only code (emulators, local runtime) never ships inside a deployable bundle.
             { sourceTag: 'scope:shared', notDependOnLibsWithTags: ['scope:local'] },
           ],

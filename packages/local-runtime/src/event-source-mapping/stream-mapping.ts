@@ -1,0 +1,163 @@
+import type { KinesisClient, _Record as KinesisRecord } from '@aws-sdk/client-kinesis';
+import type { DynamoDBStreamsClient, _Record as DynamoDbStreamRecord } from '@aws-sdk/client-dynamodb-streams';
+import { compilePattern } from '@wildrydes/event-patterns';
+import { dynamoDbStreamEventFromRecords, kinesisEventFromRecords } from '@wildrydes/emulators';
+import type { InvokeOutcome } from './deliver-batch.js';
+import type { DiscardReason } from './delivery-settings.js';
+import { emptyStats, type MappingStats } from './mapping-stats.js';
+import { dynamoDbCodec, kinesisCodec, type FilterPredicate } from './record-codecs.js';
+import { ShardPoller } from './shard-poller.js';
+import { DynamoDbStreamShardReader, KinesisShardReader, type StartingPosition } from './shard-reader.js';
+
+/** The event source mapping's settings, resolved from the function's declaration. */
+export interface MappingSettings {
+  readonly batchSize: number;
+  readonly maxBatchingWindowSeconds: number;
+  readonly startingPosition: StartingPosition;
+  readonly retryAttempts: number;
+  readonly maxRecordAgeSeconds: number;
+  readonly bisectBatchOnError: boolean;
+  readonly reportBatchItemFailures: boolean;
+  readonly filterPatterns?: readonly Record<string, unknown>[];
+}
+
+export type MappingSource =
+  | { readonly kind: 'kinesis'; readonly client: KinesisClient; readonly streamName: string; readonly streamArn: string }
+  | { readonly kind: 'dynamodb-stream'; readonly client: DynamoDBStreamsClient; readonly streamArn: string };
+
+/** What Lambda sends to a stream mapping's on-failure destination: where the records are, not the records. */
+export interface OnFailureRecord {
+  readonly functionName: string;
+  readonly condition: DiscardReason;
+  readonly lastError: string | undefined;
+  readonly timestamp: string;
+  readonly batchInfo: {
+    readonly shardId: string;
+    readonly startSequenceNumber: string;
+    readonly endSequenceNumber: string;
+    readonly batchSize: number;
+    readonly streamArn: string;
+  };
+}
+
+export interface StreamMappingOptions {
+  readonly functionName: string;
+  readonly source: MappingSource;
+  readonly settings: MappingSettings;
+  invoke(event: unknown): Promise<InvokeOutcome>;
+  onFailure(record: OnFailureRecord): void;
+  readonly pollIntervalMs?: number;
+  readonly retryDelayMs?: number;
+}
+
+/**
+ * One emulated event source mapping: a poller per shard of a Kinesis stream or DynamoDB stream,
+ * delivering to one function with the declared batching, filters and error handling.
+ */
+export class StreamMapping {
+  private readonly pollers = new Map<string, { poller: ShardPoller<unknown>; stats: MappingStats }>();
+  private discovery: NodeJS.Timeout | undefined;
+  private readonly filter: FilterPredicate | undefined;
+
+  constructor(private readonly options: StreamMappingOptions) {
+    const compiled = (options.settings.filterPatterns ?? []).map((pattern) => compilePattern(pattern));
+    this.filter = compiled.length > 0 ? (view) => compiled.some((matches) => matches(view)) : undefined;
+  }
+
+  async start(): Promise<void> {
+    await this.discoverShards();
+    // DynamoDB streams roll over to new shards; look for them as Lambda does.
+    this.discovery = setInterval(() => void this.discoverShards().catch(() => undefined), 5_000);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.discovery);
+    await Promise.all([...this.pollers.values()].map(({ poller }) => poller.stop()));
+  }
+
+  /** Whether every shard is read to its end and nothing is in flight. */
+  get isIdle(): boolean {
+    return [...this.pollers.values()].every(({ poller }) => poller.isIdle);
+  }
+
+  /** Totals over all shards; lag is the largest shard's. */
+  stats(): MappingStats {
+    const total = emptyStats();
+    for (const { stats } of this.pollers.values()) {
+      for (const key of Object.keys(total) as Array<keyof MappingStats>) {
+        total[key] = key === 'lagMs' ? Math.max(total.lagMs, stats.lagMs) : total[key] + stats[key];
+      }
+    }
+    return total;
+  }
+
+  private async discoverShards(): Promise<void> {
+    const { source } = this.options;
+    const shardIds =
+      source.kind === 'kinesis'
+        ? await KinesisShardReader.shardIds(source.client, source.streamName)
+        : await DynamoDbStreamShardReader.shardIds(source.client, source.streamArn);
+    for (const shardId of shardIds) {
+      if (this.pollers.has(shardId)) continue;
+      const stats = emptyStats();
+      const poller = source.kind === 'kinesis' ? this.kinesisPoller(source, shardId, stats) : this.dynamoDbPoller(source, shardId, stats);
+      this.pollers.set(shardId, { poller: poller as ShardPoller<unknown>, stats });
+      void poller.start();
+    }
+  }
+
+  private common(stats: MappingStats) {
+    const { settings } = this.options;
+    return {
+      batchSize: settings.batchSize,
+      maxBatchingWindowMs: settings.maxBatchingWindowSeconds * 1000,
+      pollIntervalMs: this.options.pollIntervalMs ?? 200,
+      stats,
+      delivery: {
+        retryAttempts: settings.retryAttempts,
+        maxRecordAgeSeconds: settings.maxRecordAgeSeconds,
+        bisectBatchOnError: settings.bisectBatchOnError,
+        reportBatchItemFailures: settings.reportBatchItemFailures,
+        retryDelayMs: this.options.retryDelayMs ?? 100,
+      },
+    };
+  }
+
+  private kinesisPoller(source: Extract<MappingSource, { kind: 'kinesis' }>, shardId: string, stats: MappingStats) {
+    const codec = kinesisCodec(this.filter);
+    return new ShardPoller<KinesisRecord>({
+      ...this.common(stats),
+      reader: new KinesisShardReader(source.client, source.streamName, shardId, this.options.settings.startingPosition),
+      codec,
+      invoke: (batch) => this.options.invoke(kinesisEventFromRecords(batch, { streamArn: source.streamArn, shardId })),
+      discarded: (records, reason, lastError) => this.reportFailure(records.map(codec.idOf), shardId, source.streamArn, reason, lastError),
+    });
+  }
+
+  private dynamoDbPoller(source: Extract<MappingSource, { kind: 'dynamodb-stream' }>, shardId: string, stats: MappingStats) {
+    const codec = dynamoDbCodec(this.filter);
+    return new ShardPoller<DynamoDbStreamRecord>({
+      ...this.common(stats),
+      reader: new DynamoDbStreamShardReader(source.client, source.streamArn, shardId, this.options.settings.startingPosition),
+      codec,
+      invoke: (batch) => this.options.invoke(dynamoDbStreamEventFromRecords(batch, { streamArn: source.streamArn })),
+      discarded: (records, reason, lastError) => this.reportFailure(records.map(codec.idOf), shardId, source.streamArn, reason, lastError),
+    });
+  }
+
+  private reportFailure(ids: string[], shardId: string, streamArn: string, condition: DiscardReason, lastError: string | undefined) {
+    this.options.onFailure({
+      functionName: this.options.functionName,
+      condition,
+      lastError,
+      timestamp: new Date().toISOString(),
+      batchInfo: {
+        shardId,
+        startSequenceNumber: ids[0] ?? '',
+        endSequenceNumber: ids.at(-1) ?? '',
+        batchSize: ids.length,
+        streamArn,
+      },
+    });
+  }
+}

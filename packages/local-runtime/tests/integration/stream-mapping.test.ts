@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { CreateTableCommand, DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
+import { startEmulators } from '@wildrydes/emulators';
+import { StreamMapping, type MappingSettings, type OnFailureRecord } from '../../src/event-source-mapping/stream-mapping.js';
+
+let emulators: Awaited<ReturnType<typeof startEmulators>>;
+let kinesis: KinesisClient;
+let dynamodb: DynamoDBClient;
+let streams: DynamoDBStreamsClient;
+
+const settings: MappingSettings = {
+  batchSize: 10,
+  maxBatchingWindowSeconds: 0,
+  startingPosition: 'TRIM_HORIZON',
+  retryAttempts: 2,
+  maxRecordAgeSeconds: -1,
+  bisectBatchOnError: true,
+  reportBatchItemFailures: true,
+};
+
+async function until(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+beforeAll(async () => {
+  emulators = await startEmulators({ kinesis: true, dynamodb: true });
+  Object.assign(process.env, emulators.env);
+  kinesis = new KinesisClient({ requestHandler: new NodeHttpHandler() });
+  dynamodb = new DynamoDBClient({});
+  streams = new DynamoDBStreamsClient({});
+});
+afterAll(async () => {
+  await emulators?.stop();
+});
+
+describe('StreamMapping on real emulators', () => {
+  it('delivers a Kinesis shard in order, drops filtered records, and isolates a poison record by bisect', async () => {
+    // Prepare: 25 readings; number 13 makes the function throw; "skip" records are filtered out.
+    await kinesis.send(new CreateStreamCommand({ StreamName: 'mapping-kinesis', ShardCount: 1 }));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const { StreamDescriptionSummary } = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'mapping-kinesis' }));
+    const payloads = Array.from({ length: 25 }, (_, i) => ({ n: i, kind: i % 5 === 4 ? 'skip' : 'keep' }));
+    await kinesis.send(
+      new PutRecordsCommand({
+        StreamName: 'mapping-kinesis',
+        Records: payloads.map((p) => ({ Data: Buffer.from(JSON.stringify(p)), PartitionKey: 'one-key' })),
+      }),
+    );
+    const handled: number[] = [];
+    const failures: OnFailureRecord[] = [];
+    const mapping = new StreamMapping({
+      functionName: 'fn',
+      source: { kind: 'kinesis', client: kinesis, streamName: 'mapping-kinesis', streamArn: StreamDescriptionSummary!.StreamARN! },
+      settings: { ...settings, filterPatterns: [{ data: { kind: ['keep'] } }] },
+      retryDelayMs: 5,
+      invoke: async (event) => {
+        const values = (event as KinesisStreamEvent).Records.map((r) => JSON.parse(Buffer.from(r.kinesis.data, 'base64').toString()).n as number);
+        if (values.includes(13)) return { kind: 'error', message: 'poison 13' };
+        handled.push(...values);
+        return { kind: 'returned', response: { batchItemFailures: [] } };
+      },
+      onFailure: (record) => failures.push(record),
+    });
+
+    // Act
+    await mapping.start();
+    await until(() => mapping.stats().succeeded + mapping.stats().discarded === 20);
+    await mapping.stop();
+
+    // Assess
+    const expected = payloads.filter((p) => p.kind === 'keep' && p.n !== 13).map((p) => p.n);
+    expect(handled).toEqual(expected);
+    expect(mapping.stats()).toMatchObject({ recordsIn: 25, filtered: 5, succeeded: 19, discarded: 1 });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatchObject({ functionName: 'fn', condition: 'RetryAttemptsExhausted', lastError: 'poison 13', batchInfo: { batchSize: 1 } });
+  });
+
+  it('delivers DynamoDB stream changes with images and resumes a partial failure at the reported record', async () => {
+    await dynamodb.send(
+      new CreateTableCommand({
+        TableName: 'mapping-table',
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+      }),
+    );
+    for (const id of ['a', 'b', 'c']) await dynamodb.send(new PutItemCommand({ TableName: 'mapping-table', Item: { id: { S: id }, v: { N: '1' } } }));
+    await dynamodb.send(new DeleteItemCommand({ TableName: 'mapping-table', Key: { id: { S: 'b' } } }));
+    const { DescribeTableCommand } = await import('@aws-sdk/client-dynamodb');
+    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: 'mapping-table' }));
+    const seen: string[] = [];
+    let failedOnce = false;
+    const mapping = new StreamMapping({
+      functionName: 'reactor',
+      source: { kind: 'dynamodb-stream', client: streams, streamArn: Table!.LatestStreamArn! },
+      settings: { ...settings, filterPatterns: [{ eventName: ['INSERT', 'REMOVE'] }] },
+      retryDelayMs: 5,
+      invoke: async (event) => {
+        const records = (event as DynamoDBStreamEvent).Records;
+        seen.push(...records.map((r) => `${r.eventName}:${r.dynamodb?.Keys?.['id']?.S}`));
+        const second = records[1];
+        if (!failedOnce && second) {
+          failedOnce = true;
+          return { kind: 'returned', response: { batchItemFailures: [{ itemIdentifier: second.dynamodb?.SequenceNumber }] } };
+        }
+        return { kind: 'returned', response: {} };
+      },
+      onFailure: () => undefined,
+    });
+
+    await mapping.start();
+    await until(() => mapping.stats().succeeded === 4);
+    await mapping.stop();
+
+    // The first invocation sees all four; the retry starts at the second record.
+    expect(seen).toEqual(['INSERT:a', 'INSERT:b', 'INSERT:c', 'REMOVE:b', 'INSERT:b', 'INSERT:c', 'REMOVE:b']);
+    expect(mapping.stats()).toMatchObject({ succeeded: 4, retries: 1, failedInvocations: 1 });
+  });
+});
