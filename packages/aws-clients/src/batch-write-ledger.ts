@@ -22,9 +22,10 @@ export interface BatchWriteResult<TRef> {
   attempts: number;
 }
 
-type Outcome = { kind: 'written' } | { kind: 'failed'; retryable: boolean; reason: string; cause?: unknown };
+type FailedOutcome = { kind: 'failed'; retryable: boolean; reason: string; cause?: unknown };
+type Outcome = { kind: 'written' } | FailedOutcome;
 
-const UNACCOUNTED: Outcome = { kind: 'failed', retryable: true, reason: 'Unaccounted: no outcome was recorded' };
+const UNACCOUNTED: FailedOutcome = { kind: 'failed', retryable: true, reason: 'Unaccounted: no outcome was recorded' };
 
 /**
  * Records the outcome of each input of a batch write by its position, and builds the
@@ -70,8 +71,7 @@ export class BatchWriteLedger<TRef> {
       const winnerIndex = this.#winnerOf.get(index);
       const outcome = this.#outcomes.get(winnerIndex ?? index) ?? UNACCOUNTED;
       if (outcome.kind === 'failed') {
-        const { retryable, reason, cause } = outcome;
-        result.failed.push(cause === undefined ? { ref, retryable, reason } : { ref, retryable, reason, cause });
+        result.failed.push(failureOf(ref, outcome));
       } else if (winnerIndex === undefined) {
         result.written.push(ref);
       } else {
@@ -80,4 +80,66 @@ export class BatchWriteLedger<TRef> {
     });
     return result;
   }
+}
+
+/** Where every entry of a batch call ended: each ref is in exactly one list, in input order. */
+export interface EntryLedgerResult<TRef, TSuccess extends object> {
+  succeeded: Array<{ ref: TRef } & TSuccess>;
+  failed: Array<WriteFailure<TRef>>;
+}
+
+/**
+ * Records, by input position, either what the service said about an entry it accepted (a
+ * Kinesis sequence number and shard, an EventBridge event ID) or why the entry failed, and
+ * builds the result in input order. The per-entry sibling of {@link BatchWriteLedger}, for APIs
+ * whose successes carry details and that have no superseded inputs.
+ *
+ * @example
+ * ```ts
+ * const ledger = new EntryLedger<string, { eventId: string }>(['a', 'b']);
+ * ledger.succeed(1, { eventId: 'e-1' });
+ * ledger.fail(0, { retryable: false, reason: 'MalformedDetail: Detail is malformed.' });
+ * ledger.toResult(); // { succeeded: [{ ref: 'b', eventId: 'e-1' }], failed: [{ ref: 'a', retryable: false, reason: ... }] }
+ * ```
+ */
+export class EntryLedger<TRef, TSuccess extends object> {
+  readonly #refs: readonly TRef[];
+  readonly #outcomes = new Map<number, { kind: 'succeeded'; detail: TSuccess } | FailedOutcome>();
+
+  public constructor(refs: readonly TRef[]) {
+    this.#refs = refs;
+  }
+
+  public succeed(index: number, detail: TSuccess): void {
+    this.#outcomes.set(index, { kind: 'succeeded', detail });
+  }
+
+  public fail(index: number, failure: { retryable: boolean; reason: string; cause?: unknown }): void {
+    this.#outcomes.set(index, { kind: 'failed', ...failure });
+  }
+
+  /** The reason an entry failed with, if it did. */
+  public failureReasonOf(index: number): string | undefined {
+    const outcome = this.#outcomes.get(index);
+    return outcome?.kind === 'failed' ? outcome.reason : undefined;
+  }
+
+  /**
+   * The result, in input order. An entry without an outcome (which would be a bug in the writer)
+   * is reported as a retryable failure rather than lost.
+   */
+  public toResult(): EntryLedgerResult<TRef, TSuccess> {
+    const result: EntryLedgerResult<TRef, TSuccess> = { succeeded: [], failed: [] };
+    this.#refs.forEach((ref, index) => {
+      const outcome = this.#outcomes.get(index) ?? UNACCOUNTED;
+      if (outcome.kind === 'failed') result.failed.push(failureOf(ref, outcome));
+      else result.succeeded.push({ ref, ...outcome.detail });
+    });
+    return result;
+  }
+}
+
+function failureOf<TRef>(ref: TRef, outcome: FailedOutcome): WriteFailure<TRef> {
+  const { retryable, reason, cause } = outcome;
+  return cause === undefined ? { ref, retryable, reason } : { ref, retryable, reason, cause };
 }

@@ -1,4 +1,5 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createKeepAliveHttpHandler, type HttpHandlerSettings } from './http-handler.js';
@@ -48,6 +49,21 @@ export function createDynamoDbClient(options: ClientFactoryOptions = {}): Dynamo
  */
 export function createKinesisClient(options: ClientFactoryOptions = {}): KinesisClient {
   return new KinesisClient(commonConfig(options));
+}
+
+/**
+ * An EventBridge client with keep-alive connections and connection/request timeouts. Its
+ * endpoint comes from `AWS_ENDPOINT_URL_EVENTBRIDGE` when set (the local bus), from the region
+ * otherwise.
+ *
+ * @example
+ * ```ts
+ * const events = createEventBridgeClient();
+ * await putEvents(events, { entries, deadline });
+ * ```
+ */
+export function createEventBridgeClient(options: ClientFactoryOptions = {}): EventBridgeClient {
+  return new EventBridgeClient(commonConfig(options));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshall, type NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import { DYNAMODB_ITEM_MAX_BYTES } from '@wildrydes/schemas';
+import { chunkBySize } from './chunking.js';
 import { InvalidOptionsError } from './errors.js';
 import { describeError } from './error-classification.js';
 import { estimateItemSizeBytes } from './dynamodb-item-size.js';
@@ -127,22 +128,10 @@ export function chunkPuts(
   puts: readonly PlannedPut[],
   limits: { maxItems?: number; maxBytes?: number } = {},
 ): PlannedPut[][] {
-  const maxItems = limits.maxItems ?? BATCH_WRITE_MAX_ITEMS;
-  const maxBytes = limits.maxBytes ?? BATCH_WRITE_MAX_REQUEST_BYTES;
-  const chunks: PlannedPut[][] = [];
-  let current: PlannedPut[] = [];
-  let currentBytes = 0;
-  for (const put of puts) {
-    if (current.length > 0 && (current.length >= maxItems || currentBytes + put.sizeBytes > maxBytes)) {
-      chunks.push(current);
-      current = [];
-      currentBytes = 0;
-    }
-    current.push(put);
-    currentBytes += put.sizeBytes;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  return chunkBySize(puts, {
+    maxItems: limits.maxItems ?? BATCH_WRITE_MAX_ITEMS,
+    maxBytes: limits.maxBytes ?? BATCH_WRITE_MAX_REQUEST_BYTES,
+  });
 }
 
 function validateKeyAttributes(keyAttributes: readonly string[]): void {

@@ -3,12 +3,12 @@ import type { NativeAttributeValue } from '@aws-sdk/util-dynamodb';
 import type { Random } from './backoff.js';
 import { BatchWriteLedger, type BatchWriteResult } from './batch-write-ledger.js';
 import { mapWithConcurrency } from './concurrency.js';
-import { abortSignalForDeadline, realSleep, sleepWithinDeadline, type Deadline, type Sleep } from './deadline.js';
+import { realSleep, type Deadline, type Sleep } from './deadline.js';
 import { chunkPuts, planBatchWrite, type PlannedPut } from './dynamodb-batch-plan.js';
 import { splitUnprocessed } from './dynamodb-unprocessed.js';
 import { InvalidOptionsError } from './errors.js';
-import { classifyError } from './error-classification.js';
-import { decideRetry, resolveRetryOptions, type ResolvedRetryOptions, type RetryOptions } from './retry-policy.js';
+import { sendWithPartialRetry, type PartialBatchCalls } from './partial-batch-retry.js';
+import { resolveRetryOptions, type RetryOptions } from './retry-policy.js';
 import { requireIntegerAtLeast } from './validate-options.js';
 
 /**
@@ -39,18 +39,6 @@ export interface BatchWriteItemsInput<TRef> {
   sleep?: Sleep;
   /** Injectable for tests; defaults to `Math.random`. */
   random?: Random;
-}
-
-interface WriteContext {
-  client: DynamoDBClient;
-  tableName: string;
-  keyAttributes: readonly string[];
-  deadline: Deadline;
-  retry: ResolvedRetryOptions;
-  sleep: Sleep;
-  random: Random | undefined;
-  ledger: BatchWriteLedger<unknown>;
-  attempts: number;
 }
 
 /**
@@ -100,93 +88,24 @@ export async function batchWriteItems<TRef>(
   for (const { index, ...failure } of plan.rejected) ledger.markFailed(index, { retryable: false, ...failure });
   for (const { index, winnerIndex } of plan.superseded) ledger.markSuperseded(index, winnerIndex);
 
-  const context: WriteContext = {
-    client,
-    tableName: input.tableName,
-    keyAttributes: input.keyAttributes,
+  let attempts = 0;
+  const calls: PartialBatchCalls<PlannedPut> = {
     deadline: input.deadline,
     retry,
     sleep: input.sleep ?? realSleep,
     random: input.random,
-    ledger,
-    attempts: 0,
+    call: async (puts, abortSignal) => {
+      const response = await client.send(
+        new BatchWriteItemCommand({ RequestItems: { [input.tableName]: puts.map((put) => ({ PutRequest: { Item: put.item } })) } }),
+        { abortSignal },
+      );
+      const { written, unprocessed } = splitUnprocessed(puts, response.UnprocessedItems?.[input.tableName], input.keyAttributes);
+      for (const put of written) ledger.markWritten(put.index);
+      return unprocessed.map((put) => ({ entry: put, reason: 'UnprocessedItems' }));
+    },
+    fail: (put, failure) => ledger.markFailed(put.index, failure),
+    onCall: () => attempts++,
   };
-  await mapWithConcurrency(chunkPuts(plan.puts), concurrency, (chunk) => writeUnit(context, chunk));
-  return ledger.toResult(context.attempts);
-}
-
-/** Writes one chunk (or one isolated item) until all of it is written or it has to give up. */
-async function writeUnit(context: WriteContext, unit: readonly PlannedPut[]): Promise<void> {
-  const { deadline, retry, ledger } = context;
-  let pending = unit;
-  let unitAttempts = 0;
-  let lastFailure = { reason: '', cause: undefined as unknown };
-  for (;;) {
-    if (deadline.remainingMs() < retry.minCallBudgetMs) {
-      const reason =
-        unitAttempts === 0
-          ? 'DeadlineReached: not attempted'
-          : `DeadlineReached: ${lastFailure.reason} after ${unitAttempts} attempt(s)`;
-      return failAll(ledger, pending, { retryable: true, reason, cause: lastFailure.cause });
-    }
-    unitAttempts++;
-    context.attempts++;
-    try {
-      const unprocessed = await send(context, pending);
-      if (unprocessed.length === 0) return;
-      pending = unprocessed;
-      lastFailure = { reason: 'UnprocessedItems', cause: undefined };
-    } catch (error) {
-      const { category, reason } = classifyError(error);
-      if (category === 'invalid-request') return isolate(context, pending, reason, error);
-      if (category === 'environment') return failAll(ledger, pending, { retryable: true, reason, cause: error });
-      lastFailure = { reason, cause: error };
-    }
-    const decision = decideRetry({
-      attemptsMade: unitAttempts,
-      remainingMs: deadline.remainingMs(),
-      options: retry,
-      random: context.random,
-    });
-    if (!decision.retry) {
-      const reason = `${decision.stoppedBy}: ${lastFailure.reason} after ${unitAttempts} attempt(s)`;
-      return failAll(ledger, pending, { retryable: true, reason, cause: lastFailure.cause });
-    }
-    await sleepWithinDeadline(decision.delayMs, deadline, context.sleep);
-  }
-}
-
-/** Sends the puts; marks the written ones and returns those handed back as unprocessed. */
-async function send(context: WriteContext, puts: readonly PlannedPut[]): Promise<readonly PlannedPut[]> {
-  const response = await context.client.send(
-    new BatchWriteItemCommand({
-      RequestItems: { [context.tableName]: puts.map((put) => ({ PutRequest: { Item: put.item } })) },
-    }),
-    { abortSignal: abortSignalForDeadline(context.deadline) },
-  );
-  const { written, unprocessed } = splitUnprocessed(puts, response.UnprocessedItems?.[context.tableName], context.keyAttributes);
-  for (const put of written) context.ledger.markWritten(put.index);
-  return unprocessed;
-}
-
-/**
- * A request rejected for its content: one of its items is bad, and the request as a whole
- * wrote nothing. A single item is that bad item; several are resent one by one, so that only
- * the bad one fails.
- */
-async function isolate(context: WriteContext, puts: readonly PlannedPut[], reason: string, cause: unknown): Promise<void> {
-  const [only, ...others] = puts;
-  if (only !== undefined && others.length === 0) {
-    context.ledger.markFailed(only.index, { retryable: false, reason, cause });
-    return;
-  }
-  for (const put of puts) await writeUnit(context, [put]);
-}
-
-function failAll(
-  ledger: BatchWriteLedger<unknown>,
-  puts: readonly PlannedPut[],
-  failure: { retryable: boolean; reason: string; cause: unknown },
-): void {
-  for (const put of puts) ledger.markFailed(put.index, failure);
+  await mapWithConcurrency(chunkPuts(plan.puts), concurrency, (chunk) => sendWithPartialRetry(chunk, calls));
+  return ledger.toResult(attempts);
 }

@@ -45,6 +45,8 @@ const TRANSIENT_ERROR_NAMES: ReadonlySet<string> = new Set([
   'AbortError',
   'InternalServerError',
   'InternalFailure',
+  // EventBridge's name for a server-side failure.
+  'InternalException',
   'ServiceUnavailable',
   'ServiceUnavailableException',
 ]);
@@ -69,6 +71,8 @@ const INVALID_REQUEST_ERROR_NAMES: ReadonlySet<string> = new Set([
   'InvalidParameterException',
   'InvalidParameterValueException',
   'InvalidArgument',
+  // A PutEvents entry whose Detail is not a JSON object.
+  'MalformedDetail',
   'EntityTooLarge',
   'KeyTooLongError',
 ]);
@@ -100,6 +104,25 @@ const MAX_CAUSE_DEPTH = 5;
  */
 export function classifyError(error: unknown): ErrorClassification {
   return { category: categoryOf(error, 0), reason: describeError(error) };
+}
+
+/**
+ * Classifies the error code a batch API reports for one entry (the `ErrorCode` and
+ * `ErrorMessage` of a PutRecords or PutEvents result entry) exactly like an error of a whole call
+ * with that name: `ProvisionedThroughputExceededException`, `InternalFailure`,
+ * `KMSThrottlingException` and `ThrottlingException` are transient; `InvalidArgument` and
+ * `MalformedDetail` are invalid requests; anything else (`AccessDeniedException`,
+ * `KMSAccessDeniedException`, `KMSDisabledException`, `KMSNotFoundException`, codes this package
+ * does not know) is an environment error.
+ *
+ * @example
+ * ```ts
+ * classifyErrorCode('ProvisionedThroughputExceededException', 'Rate exceeded for shard shardId-000000000000');
+ * // { category: 'transient', reason: 'ProvisionedThroughputExceededException: Rate exceeded for shard shardId-000000000000' }
+ * ```
+ */
+export function classifyErrorCode(code: string, message?: string): ErrorClassification {
+  return classifyError({ name: code, message });
 }
 
 /**

@@ -2,7 +2,13 @@
 export { AwsClientsError, InvalidOptionsError, InvalidQuarantinedObjectError } from './errors.js';
 
 // Clients
-export { createDynamoDbClient, createKinesisClient, createS3Client, type ClientFactoryOptions } from './client-factory.js';
+export {
+  createDynamoDbClient,
+  createEventBridgeClient,
+  createKinesisClient,
+  createS3Client,
+  type ClientFactoryOptions,
+} from './client-factory.js';
 export {
   createKeepAliveHttpHandler,
   keepAliveHandlerOptions,
@@ -25,6 +31,7 @@ export {
 } from './deadline.js';
 export {
   classifyError,
+  classifyErrorCode,
   isRetryableError,
   describeError,
   THROTTLING_ERROR_NAMES,
@@ -60,3 +67,38 @@ export {
   type QuarantineResult,
   type QuarantineFailure,
 } from './s3-quarantine.js';
+
+// Kinesis
+export {
+  putRecords,
+  DEFAULT_PUT_RECORDS_CONCURRENCY,
+  type PutRecordsInput,
+  type PutRecordsResult,
+  type WrittenRecord,
+} from './kinesis-put-records.js';
+export {
+  kinesisRecordSizeBytes,
+  resolvePutRecordsLimits,
+  PUT_RECORDS_MAX_RECORDS,
+  PUT_RECORDS_MAX_REQUEST_BYTES,
+  KINESIS_RECORD_MAX_BYTES,
+  type KinesisRecordInput,
+  type PutRecordsLimits,
+} from './kinesis-record-plan.js';
+export { PartitionKeySequencer, type RecordOrdering } from './partition-key-sequencer.js';
+
+// EventBridge
+export {
+  putEvents,
+  DEFAULT_PUT_EVENTS_CONCURRENCY,
+  type PutEventsInput,
+  type PutEventsResult,
+  type PublishedEvent,
+} from './eventbridge-put-events.js';
+export {
+  putEventsEntrySizeBytes,
+  resolvePutEventsLimits,
+  PUT_EVENTS_MAX_ENTRIES,
+  PUT_EVENTS_MAX_ENTRY_BYTES,
+  type PutEventsLimits,
+} from './eventbridge-entry-plan.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BatchWriteLedger } from '../../src/batch-write-ledger.js';
+import { BatchWriteLedger, EntryLedger } from '../../src/batch-write-ledger.js';
 
 describe('BatchWriteLedger', () => {
   it('reports every ref once, in input order, superseded ones by their winner', () => {
@@ -35,6 +35,40 @@ describe('BatchWriteLedger', () => {
 
     // Act
     const result = ledger.toResult(0);
+
+    // Assess
+    expect(result.failed).toEqual([{ ref: 'r0', retryable: true, reason: 'Unaccounted: no outcome was recorded' }]);
+  });
+});
+
+describe('EntryLedger', () => {
+  it('reports every ref once, in input order, successes with their details', () => {
+    // Prepare
+    const ledger = new EntryLedger<string, { eventId: string }>(['r0', 'r1', 'r2']);
+    const cause = new Error('throttled');
+
+    // Act
+    ledger.succeed(2, { eventId: 'e-2' });
+    ledger.fail(0, { retryable: true, reason: 'MaxAttemptsReached', cause });
+    ledger.fail(1, { retryable: false, reason: 'EntryTooLarge' });
+    const result = ledger.toResult();
+
+    // Assess
+    expect(result).toEqual({
+      succeeded: [{ ref: 'r2', eventId: 'e-2' }],
+      failed: [
+        { ref: 'r0', retryable: true, reason: 'MaxAttemptsReached', cause },
+        { ref: 'r1', retryable: false, reason: 'EntryTooLarge' },
+      ],
+    });
+    expect(result.failed[1]).not.toHaveProperty('cause');
+    expect(ledger.failureReasonOf(1)).toBe('EntryTooLarge');
+    expect(ledger.failureReasonOf(2)).toBeUndefined();
+  });
+
+  it('reports an entry without an outcome as a retryable failure instead of losing it', () => {
+    // Act
+    const result = new EntryLedger<string, { eventId: string }>(['r0']).toResult();
 
     // Assess
     expect(result.failed).toEqual([{ ref: 'r0', retryable: true, reason: 'Unaccounted: no outcome was recorded' }]);

@@ -1,10 +1,12 @@
 import { ListTablesCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ListEventBusesCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ListStreamsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   createDynamoDbClient,
+  createEventBridgeClient,
   createKeepAliveHttpHandler,
   createKinesisClient,
   createS3Client,
@@ -35,7 +37,7 @@ class RequestCaptured extends Error {
 
 /** Sends a command and returns the HTTP request the SDK built, without any network I/O. */
 async function capturedRequest(
-  client: DynamoDBClient | KinesisClient | S3Client,
+  client: DynamoDBClient | EventBridgeClient | KinesisClient | S3Client,
   send: () => Promise<unknown>,
 ): Promise<SentRequest> {
   // The build step runs after endpoint resolution and before the request is signed and sent.
@@ -80,6 +82,7 @@ describe('client factory', () => {
     ['DynamoDB', () => createDynamoDbClient({ region: 'eu-west-1' })],
     ['Kinesis', () => createKinesisClient({ region: 'eu-west-1' })],
     ['S3', () => createS3Client({ region: 'eu-west-1' })],
+    ['EventBridge', () => createEventBridgeClient({ region: 'eu-west-1' })],
   ])('gives %s keep-alive agents with 50 sockets and timeouts', async (_service, create) => {
     // Prepare
     const client = create();
@@ -165,6 +168,32 @@ describe('client factory', () => {
       // Assess
       expect(client.config.endpoint).toBeUndefined();
       expect(request).toMatchObject({ protocol: 'http:', hostname: 'localhost', port: 4567 });
+    });
+
+    it('sets no endpoint: EventBridge goes where AWS_ENDPOINT_URL_EVENTBRIDGE says', async () => {
+      // Prepare
+      vi.stubEnv('AWS_ENDPOINT_URL_EVENTBRIDGE', 'http://127.0.0.1:4010');
+      const client = createEventBridgeClient({ region: 'eu-west-1' });
+
+      // Act
+      const request = await capturedRequest(client, () => client.send(new ListEventBusesCommand({})));
+
+      // Assess
+      expect(client.config.endpoint).toBeUndefined();
+      expect(request).toMatchObject({ protocol: 'http:', hostname: '127.0.0.1', port: 4010 });
+    });
+
+    it('reaches the regional EventBridge endpoint when no variable is set', async () => {
+      // Prepare
+      vi.stubEnv('AWS_ENDPOINT_URL_EVENTBRIDGE', '');
+      vi.stubEnv('AWS_ENDPOINT_URL', '');
+      const client = createEventBridgeClient({ region: 'eu-west-1' });
+
+      // Act
+      const request = await capturedRequest(client, () => client.send(new ListEventBusesCommand({})));
+
+      // Assess
+      expect(request).toMatchObject({ protocol: 'https:', hostname: 'events.eu-west-1.amazonaws.com' });
     });
 
     it('reaches the regional AWS endpoint when no variable is set', async () => {

@@ -1,6 +1,6 @@
 import { ProvisionedThroughputExceededException, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { classifyError, describeError, isRetryableError } from '../../src/index.js';
+import { classifyError, classifyErrorCode, describeError, isRetryableError } from '../../src/index.js';
 import { serviceError } from '../support/service-errors.js';
 
 describe('classifyError', () => {
@@ -106,5 +106,37 @@ describe('describeError', () => {
   ])('describes %o as %s', (error, expected) => {
     // Act & Assess
     expect(describeError(error)).toBe(expected);
+  });
+});
+
+describe('classifyErrorCode', () => {
+  it.each([
+    // Kinesis PutRecords entries
+    ['ProvisionedThroughputExceededException', 'transient'],
+    ['InternalFailure', 'transient'],
+    ['KMSThrottlingException', 'transient'],
+    ['KMSAccessDeniedException', 'environment'],
+    ['KMSDisabledException', 'environment'],
+    ['KMSNotFoundException', 'environment'],
+    ['KMSInvalidStateException', 'environment'],
+    // EventBridge PutEvents entries
+    ['ThrottlingException', 'transient'],
+    ['InternalException', 'transient'],
+    ['MalformedDetail', 'invalid-request'],
+    ['InvalidArgument', 'invalid-request'],
+    ['ValidationException', 'invalid-request'],
+    ['AccessDeniedException', 'environment'],
+    ['NotAuthorizedForSourceException', 'environment'],
+    ['InvalidAccountIdException', 'environment'],
+    ['SomethingNew', 'environment'],
+  ])('classifies the entry code %s as %s', (code, category) => {
+    // Act & Assess
+    expect(classifyErrorCode(code, 'message').category).toBe(category);
+  });
+
+  it('gives the reason as code and message, or the code alone', () => {
+    // Act & Assess
+    expect(classifyErrorCode('InternalFailure', 'Internal service failure.').reason).toBe('InternalFailure: Internal service failure.');
+    expect(classifyErrorCode('InternalFailure').reason).toBe('InternalFailure');
   });
 });
