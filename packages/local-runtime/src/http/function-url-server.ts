@@ -1,0 +1,89 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { PortInUseError } from '@wildrydes/emulators';
+import type { Invocation } from '../function-host/function-host.js';
+import { fromFunctionUrlResult, toFunctionUrlEvent } from './function-url-event.js';
+
+/** Lambda's synchronous invocation payload limit, which Function URLs inherit. */
+export const FUNCTION_URL_MAX_REQUEST_BYTES = 6 * 1024 * 1024;
+
+export interface FunctionUrlServer {
+  readonly url: string;
+  readonly port: number;
+  /** Requests answered, by status code. */
+  readonly responses: Map<number, number>;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a function on localhost the way its Function URL serves it in AWS: each request becomes
+ * a payload-format-2.0 event, the function's result becomes the response, a function error is a
+ * 502, and a request over Lambda's 6 MB payload limit is refused with 413 before it reaches the
+ * function.
+ */
+export async function startFunctionUrlServer(options: {
+  invoke(event: unknown): Promise<Invocation>;
+  port?: number;
+  accountId: string;
+  urlId: string;
+}): Promise<FunctionUrlServer> {
+  const responses = new Map<number, number>();
+  const count = (status: number) => responses.set(status, (responses.get(status) ?? 0) + 1);
+  const server: Server = createServer((request, response) => {
+    void (async () => {
+      const body = await readBody(request, FUNCTION_URL_MAX_REQUEST_BYTES);
+      if (body === undefined) {
+        count(413);
+        response.writeHead(413, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Request Entity Too Large' }));
+        return;
+      }
+      const event = toFunctionUrlEvent(
+        {
+          method: request.method ?? 'GET',
+          url: request.url ?? '/',
+          headers: request.headers,
+          body,
+          sourceIp: request.socket.remoteAddress ?? '127.0.0.1',
+        },
+        { accountId: options.accountId, urlId: options.urlId, nowMs: Date.now() },
+      );
+      const invocation = await options.invoke(event);
+      if (invocation.kind === 'error') {
+        count(502);
+        response.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Internal Server Error' }));
+        return;
+      }
+      const result = fromFunctionUrlResult(invocation.response);
+      count(result.statusCode);
+      response.writeHead(result.statusCode, { ...result.headers, ...(result.cookies.length > 0 ? { 'set-cookie': [...result.cookies] } : {}) });
+      response.end(result.body);
+    })().catch((error: unknown) => {
+      count(500);
+      if (!response.headersSent) response.writeHead(500).end(String(error));
+    });
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.port ?? 0, { cause: error }) : error),
+    );
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    responses,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The request body, or `undefined` when it exceeds `limit` bytes. */
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
