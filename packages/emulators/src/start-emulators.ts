@@ -1,5 +1,6 @@
 import { startDynamoDbLocal, type DynamoDbLocalOptions } from './dynamodb-local';
 import { EmulatorStopError } from './errors';
+import { startEventBridge, type EventBridgeOptions, type RunningEventBridge } from './eventbridge/start-eventbridge';
 import { startKinesalite, type KinesaliteOptions } from './kinesalite';
 import type { RunningEmulator } from './running-emulator';
 import { startS3rver, type S3rverOptions } from './s3rver';
@@ -9,6 +10,8 @@ export interface StartEmulatorsOptions {
   kinesis?: boolean | KinesaliteOptions;
   dynamodb?: boolean | DynamoDbLocalOptions;
   s3?: boolean | S3rverOptions;
+  /** The workspace's EventBridge emulator (in-process, with the `default` bus). */
+  eventbridge?: boolean | EventBridgeOptions;
 }
 
 /** The emulators that were started, plus the environment that points SDK v3 clients at them. */
@@ -16,9 +19,10 @@ export interface RunningEmulators {
   kinesis?: RunningEmulator;
   dynamodb?: RunningEmulator;
   s3?: RunningEmulator;
+  eventbridge?: RunningEventBridge;
   /**
    * `AWS_ENDPOINT_URL_KINESIS`, `AWS_ENDPOINT_URL_DYNAMODB`, `AWS_ENDPOINT_URL_DYNAMODB_STREAMS`,
-   * `AWS_ENDPOINT_URL_S3` for the started emulators, plus `AWS_REGION` (default `us-east-1`) and
+   * `AWS_ENDPOINT_URL_S3`, `AWS_ENDPOINT_URL_EVENTBRIDGE` for the started emulators, plus `AWS_REGION` (default `us-east-1`) and
    * dummy `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` unless already set in `process.env`.
    */
   env: Record<string, string>;
@@ -35,7 +39,7 @@ const optionsOf = <T extends object>(value: boolean | T | undefined): T | undefi
  *
  * @example
  * ```ts
- * const emulators = await startEmulators({ kinesis: true, dynamodb: true, s3: true });
+ * const emulators = await startEmulators({ kinesis: true, dynamodb: true, s3: true, eventbridge: true });
  * const child = spawn('node', ['app.js'], { env: { ...process.env, ...emulators.env } });
  * // ...
  * await emulators.stop();
@@ -45,13 +49,15 @@ export async function startEmulators(options: StartEmulatorsOptions): Promise<Ru
   const kinesisOptions = optionsOf(options.kinesis);
   const dynamodbOptions = optionsOf(options.dynamodb);
   const s3Options = optionsOf(options.s3);
+  const eventbridgeOptions = optionsOf(options.eventbridge);
 
-  const [kinesis, dynamodb, s3] = await Promise.allSettled([
+  const [kinesis, dynamodb, s3, eventbridge] = await Promise.allSettled([
     kinesisOptions && startKinesalite(kinesisOptions),
     dynamodbOptions && startDynamoDbLocal(dynamodbOptions),
     s3Options && startS3rver(s3Options),
+    eventbridgeOptions && startEventBridge(eventbridgeOptions),
   ]);
-  const results = [kinesis, dynamodb, s3];
+  const results = [kinesis, dynamodb, s3, eventbridge];
   const started = results.flatMap((result) => (result.status === 'fulfilled' && result.value ? [result.value] : []));
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failure) {
@@ -62,12 +68,13 @@ export async function startEmulators(options: StartEmulatorsOptions): Promise<Ru
   const value = (result: PromiseSettledResult<RunningEmulator | undefined>): RunningEmulator | undefined =>
     result.status === 'fulfilled' ? result.value : undefined;
   const running: RunningEmulators = {
-    env: buildEmulatorEnv({ kinesis: value(kinesis), dynamodb: value(dynamodb), s3: value(s3) }),
+    env: buildEmulatorEnv({ kinesis: value(kinesis), dynamodb: value(dynamodb), s3: value(s3), eventbridge: value(eventbridge) }),
     stop: () => stopAll(started),
   };
   if (value(kinesis)) running.kinesis = value(kinesis);
   if (value(dynamodb)) running.dynamodb = value(dynamodb);
   if (value(s3)) running.s3 = value(s3);
+  if (eventbridge.status === 'fulfilled' && eventbridge.value) running.eventbridge = eventbridge.value;
   return running;
 }
 
@@ -80,7 +87,12 @@ export async function startEmulators(options: StartEmulatorsOptions): Promise<Ru
  * ```
  */
 export function buildEmulatorEnv(
-  emulators: { kinesis?: RunningEmulator | undefined; dynamodb?: RunningEmulator | undefined; s3?: RunningEmulator | undefined },
+  emulators: {
+    kinesis?: RunningEmulator | undefined;
+    dynamodb?: RunningEmulator | undefined;
+    s3?: RunningEmulator | undefined;
+    eventbridge?: RunningEmulator | undefined;
+  },
   baseEnv: NodeJS.ProcessEnv = process.env,
 ): Record<string, string> {
   const env: Record<string, string> = {
@@ -94,6 +106,7 @@ export function buildEmulatorEnv(
     env['AWS_ENDPOINT_URL_DYNAMODB_STREAMS'] = emulators.dynamodb.endpoint;
   }
   if (emulators.s3) env['AWS_ENDPOINT_URL_S3'] = emulators.s3.endpoint;
+  if (emulators.eventbridge) env['AWS_ENDPOINT_URL_EVENTBRIDGE'] = emulators.eventbridge.endpoint;
   return env;
 }
 
