@@ -22,6 +22,8 @@ export interface ShardPollerOptions<TRecord> {
   readonly stats: MappingStats;
   invoke(batch: readonly TRecord[]): Promise<InvokeOutcome>;
   discarded(records: readonly TRecord[], reason: DiscardReason, lastError: string | undefined): void;
+  /** Records the function handled successfully, in stream order. */
+  succeeded?(records: readonly TRecord[]): void;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -106,6 +108,7 @@ export class ShardPoller<TRecord> {
       },
       succeeded: (records) => {
         options.stats.succeeded += records.length;
+        if (records.length > 0) options.succeeded?.(records);
       },
       discarded: (records, reason, lastError) => {
         options.stats.discarded += records.length;

@@ -46,6 +46,8 @@ export interface StreamMappingOptions {
   readonly settings: MappingSettings;
   invoke(event: unknown): Promise<InvokeOutcome>;
   onFailure(record: OnFailureRecord): void;
+  /** Kinesis records the function handled successfully (for end-to-end latency). */
+  succeeded?(records: readonly KinesisRecord[]): void;
   readonly pollIntervalMs?: number;
   readonly retryDelayMs?: number;
 }
@@ -130,6 +132,7 @@ export class StreamMapping {
       reader: new KinesisShardReader(source.client, source.streamName, shardId, this.options.settings.startingPosition),
       codec,
       invoke: (batch) => this.options.invoke(kinesisEventFromRecords(batch, { streamArn: source.streamArn, shardId })),
+      ...(this.options.succeeded ? { succeeded: this.options.succeeded } : {}),
       discarded: (records, reason, lastError) => this.reportFailure(records.map(codec.idOf), shardId, source.streamArn, reason, lastError),
     });
   }

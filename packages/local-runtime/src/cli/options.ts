@@ -1,0 +1,93 @@
+import { parseArgs } from 'node:util';
+
+/** `npm start` options, validated. */
+export interface StartOptions {
+  readonly durationSeconds: number | undefined;
+  readonly rate: number;
+  readonly unicorns: number;
+  readonly badRatio: number;
+  readonly ridesPerSecond: number;
+  readonly summaryFile: string | undefined;
+  readonly seed: number;
+  readonly shards: number;
+  readonly port: number | undefined;
+  readonly help: boolean;
+}
+
+export const HELP = `Usage: npm start -- [options]
+
+Runs the whole Wild Rydes pipeline on this machine: Kinesis on kinesalite, DynamoDB and its
+streams on DynamoDB Local, S3 on s3rver, EventBridge on the workspace's own bus; the five
+functions run from their deployable bundles, wired as their CDK stacks wire them. A simulator
+sends telemetry and rides; a live view shows each function's progress. On Ctrl-C (or after
+--duration) the run drains and prints a reconciliation; it exits 1 if anything was lost.
+
+Options:
+  --duration <seconds>   stop after this long (default: run until Ctrl-C)
+  --rate <n>             telemetry readings per second over the fleet (default 50)
+  --unicorns <n>         size of the fleet (default 10)
+  --bad-ratio <0..1>     share of malformed readings the simulator injects (default 0.05)
+  --rides <n>            rides per second posted to the producer's HTTP endpoint (default 1)
+  --summary <file>       also write the reconciliation as JSON to <file>
+  --seed <n>             seed of the simulator, to replay a run exactly (default 1)
+  --shards <n>           shards per Kinesis stream (default 2)
+  --port <n>             port of the producer's HTTP endpoint (default: a free one)
+  -h, --help             show this help
+
+Requires Java 17+ on PATH (DynamoDB Local). No AWS account, no Docker.`;
+
+/** A bad command line: the message says which option and why. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+function number(name: string, raw: string | undefined, fallback: number, check: (n: number) => boolean, rule: string): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || !check(value)) throw new UsageError(`--${name} must be ${rule} (given ${JSON.stringify(raw)})`);
+  return value;
+}
+
+/** Parses `npm start` arguments; throws {@link UsageError} naming the bad option. */
+export function parseStartOptions(argv: readonly string[]): StartOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        duration: { type: 'string' },
+        rate: { type: 'string' },
+        unicorns: { type: 'string' },
+        'bad-ratio': { type: 'string' },
+        rides: { type: 'string' },
+        summary: { type: 'string' },
+        seed: { type: 'string' },
+        shards: { type: 'string' },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  const positive = (n: number) => n > 0;
+  const integer = (n: number) => Number.isInteger(n) && n > 0;
+  return {
+    durationSeconds: v.duration === undefined ? undefined : number('duration', v.duration, 0, positive, 'a number of seconds above 0'),
+    rate: number('rate', v.rate, 50, (n) => n >= 0 && n <= 10_000, 'between 0 and 10000 readings per second'),
+    unicorns: number('unicorns', v.unicorns, 10, (n) => integer(n) && n <= 10_000, 'a whole number from 1 to 10000'),
+    badRatio: number('bad-ratio', v['bad-ratio'], 0.05, (n) => n >= 0 && n <= 1, 'between 0 and 1'),
+    ridesPerSecond: number('rides', v.rides, 1, (n) => n >= 0 && n <= 1_000, 'between 0 and 1000 rides per second'),
+    summaryFile: v.summary,
+    seed: number('seed', v.seed, 1, Number.isInteger, 'a whole number'),
+    shards: number('shards', v.shards, 2, (n) => integer(n) && n <= 10, 'a whole number from 1 to 10'),
+    port: v.port === undefined ? undefined : number('port', v.port, 0, (n) => integer(n) && n < 65_536, 'a port number'),
+    help: v.help ?? false,
+  };
+}

@@ -1,0 +1,222 @@
+import { join } from 'node:path';
+import { createWriteStream } from 'node:fs';
+import type { KinesisClient, _Record as KinesisRecord } from '@aws-sdk/client-kinesis';
+import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import type { RunningEventBridge } from '@wildrydes/emulators';
+import {
+  resolveEnvironment,
+  resolveEventRuleSettings,
+  resolveTriggerSettings,
+  type FunctionDeclaration,
+} from '@wildrydes/infra/function-declaration';
+import { FunctionHost, type Invocation } from '../function-host/function-host.js';
+import { StreamMapping, type OnFailureRecord } from '../event-source-mapping/stream-mapping.js';
+import { startFunctionUrlServer, type FunctionUrlServer } from '../http/function-url-server.js';
+import { AsyncInvoker } from './async-invoker.js';
+import type { DeclaredLocalFunction } from './load-declarations.js';
+import type { LocalPlatform } from './local-platform.js';
+
+/** What the live view shows for one function. */
+export interface FunctionStatus {
+  readonly name: string;
+  readonly trigger: string;
+  readonly recordsIn: number;
+  readonly recordsOut: number;
+  readonly failures: number;
+  readonly retries: number;
+  readonly onFailure: number;
+  readonly lagMs: number;
+}
+
+/** A function running locally, wired to its trigger. */
+export interface WiredFunction {
+  readonly name: string;
+  readonly declaration: FunctionDeclaration;
+  status(): FunctionStatus;
+  /** Whether its trigger has nothing left to deliver. */
+  isIdle(): boolean;
+  stop(): Promise<void>;
+}
+
+/** Something the local on-failure destinations received (Lambda's or EventBridge's). */
+export type LocalFailure =
+  | { readonly kind: 'stream'; readonly record: OnFailureRecord }
+  | { readonly kind: 'async-invoke'; readonly functionName: string; readonly condition: string; readonly lastError: string; readonly event: unknown }
+  | { readonly kind: 'rule-dead-letter'; readonly functionName: string; readonly error: string; readonly event: unknown };
+
+export interface WiringContext {
+  readonly platform: LocalPlatform;
+  /** Endpoint overrides, region and credentials every function gets. */
+  readonly baseEnvironment: Readonly<Record<string, string>>;
+  readonly kinesis: KinesisClient;
+  readonly streams: DynamoDBStreamsClient;
+  readonly eventbridge: RunningEventBridge;
+  readonly region: string;
+  readonly accountId: string;
+  readonly logsDirectory: string;
+  readonly producerPort?: number;
+  /** Pause between Lambda's asynchronous retries (its real pauses are 1 and 2 minutes). */
+  readonly asyncRetryDelaysMs: readonly number[];
+  failure(failure: LocalFailure): void;
+  /** Records a Kinesis-triggered function handled successfully. */
+  succeeded?(functionName: string, records: readonly KinesisRecord[]): void;
+}
+
+/**
+ * Starts every declared function from its bundle, with the environment its stack gives it
+ * (`POWERTOOLS_SERVICE_NAME` and the declared variables, platform references resolved to the local
+ * platform), and wires its trigger with the declared settings: an emulated event source mapping
+ * for Kinesis and DynamoDB streams, a rule on the local bus with Lambda's asynchronous invocation
+ * for EventBridge targets, a localhost HTTP server for a Function URL.
+ */
+export async function wireFunctions(
+  functions: readonly DeclaredLocalFunction[],
+  context: WiringContext,
+): Promise<{ wired: WiredFunction[]; producerUrl: string | undefined }> {
+  const wired: WiredFunction[] = [];
+  let producerUrl: string | undefined;
+  for (const { declaration, bundlePath } of functions) {
+    const host = new FunctionHost(
+      {
+        name: declaration.name,
+        bundlePath,
+        timeoutSeconds: declaration.timeoutSeconds,
+        memorySizeMb: declaration.memorySizeMb,
+        region: context.region,
+        accountId: context.accountId,
+        environment: {
+          ...context.baseEnvironment,
+          AWS_LAMBDA_FUNCTION_NAME: declaration.name,
+          AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(declaration.memorySizeMb),
+          AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+          POWERTOOLS_SERVICE_NAME: declaration.name,
+          ...resolveEnvironment(declaration.environment, (name) => context.platform[name]),
+        },
+      },
+      createWriteStream(join(context.logsDirectory, `${declaration.name}.log`)),
+    );
+    const invoke = async (event: unknown): Promise<Invocation> => host.invoke(event);
+    const { trigger } = declaration;
+
+    if (trigger.type === 'kinesis' || trigger.type === 'dynamodb-stream') {
+      const settings = resolveTriggerSettings(trigger);
+      const mapping = new StreamMapping({
+        functionName: declaration.name,
+        source:
+          trigger.type === 'kinesis'
+            ? {
+                kind: 'kinesis',
+                client: context.kinesis,
+                streamName: context.platform[trigger.stream === 'telemetryRaw' ? 'telemetryRawStreamName' : 'telemetryCleanStreamName'],
+                streamArn: context.platform[trigger.stream === 'telemetryRaw' ? 'telemetryRawStreamArn' : 'telemetryCleanStreamArn'],
+              }
+            : { kind: 'dynamodb-stream', client: context.streams, streamArn: context.platform.sensorTableStreamArn },
+        settings: { ...settings, reportBatchItemFailures: settings.reportBatchItemFailures ?? true },
+        invoke: async (event) => {
+          const result = await invoke(event);
+          return result.kind === 'returned' ? { kind: 'returned', response: result.response } : { kind: 'error', message: result.message };
+        },
+        onFailure: (record) => context.failure({ kind: 'stream', record }),
+        ...(context.succeeded ? { succeeded: (records: readonly KinesisRecord[]) => context.succeeded?.(declaration.name, records) } : {}),
+      });
+      await mapping.start();
+      wired.push({
+        name: declaration.name,
+        declaration,
+        status: () => {
+          const stats = mapping.stats();
+          return {
+            name: declaration.name,
+            trigger: trigger.type === 'kinesis' ? `kinesis ${trigger.stream}` : 'dynamodb stream',
+            recordsIn: stats.recordsIn - stats.filtered,
+            recordsOut: stats.succeeded,
+            failures: stats.failedInvocations,
+            retries: stats.retries,
+            onFailure: stats.discarded,
+            lagMs: stats.lagMs,
+          };
+        },
+        isIdle: () => mapping.isIdle,
+        stop: async () => {
+          await mapping.stop();
+          await host.close();
+        },
+      });
+    } else if (trigger.type === 'eventbridge-rule') {
+      const settings = resolveEventRuleSettings(trigger);
+      const lambda = new AsyncInvoker({
+        invoke,
+        retryAttempts: settings.functionRetryAttempts,
+        maxEventAgeSeconds: settings.functionMaxEventAgeSeconds,
+        retryDelaysMs: context.asyncRetryDelaysMs,
+        onFailure: (event, lastError, condition) =>
+          context.failure({ kind: 'async-invoke', functionName: declaration.name, condition, lastError, event }),
+      });
+      const rule = context.eventbridge.addRule({
+        name: `${declaration.name}-rule`,
+        eventBusName: context.platform.eventBusName,
+        eventPattern: trigger.eventPattern,
+        // The bus hands the event to Lambda, which accepts it at once: function errors are Lambda's to retry.
+        target: async (event) => lambda.accept(event),
+        retryPolicy: { maximumRetryAttempts: settings.retryAttempts, maximumEventAgeSeconds: settings.maxEventAgeSeconds },
+        deadLetter: (event, error) => context.failure({ kind: 'rule-dead-letter', functionName: declaration.name, error: error.message, event }),
+      });
+      wired.push({
+        name: declaration.name,
+        declaration,
+        status: () => {
+          const counters = rule.counters();
+          return {
+            name: declaration.name,
+            trigger: `rule on ${context.platform.eventBusName}`,
+            recordsIn: counters.matched,
+            recordsOut: lambda.stats.succeeded,
+            failures: lambda.stats.retries + lambda.stats.failed,
+            retries: lambda.stats.retries + counters.retried,
+            onFailure: lambda.stats.failed + counters.deadLettered + counters.dropped,
+            lagMs: lambda.stats.lagMs,
+          };
+        },
+        isIdle: () => lambda.isIdle && context.eventbridge.pendingDeliveries() === 0,
+        stop: async () => {
+          rule.remove();
+          await lambda.whenIdle();
+          await host.close();
+        },
+      });
+    } else {
+      const server: FunctionUrlServer = await startFunctionUrlServer({
+        invoke,
+        accountId: context.accountId,
+        urlId: declaration.name,
+        ...(context.producerPort !== undefined ? { port: context.producerPort } : {}),
+      });
+      producerUrl = server.url;
+      wired.push({
+        name: declaration.name,
+        declaration,
+        status: () => {
+          const byStatus = [...server.responses];
+          const total = byStatus.reduce((sum, [, n]) => sum + n, 0);
+          const ok = byStatus.filter(([code]) => code < 400).reduce((sum, [, n]) => sum + n, 0);
+          return {
+            name: declaration.name,
+            trigger: `http ${server.url}`,
+            recordsIn: total,
+            recordsOut: ok,
+            failures: total - ok,
+            retries: 0,
+            onFailure: 0,
+            lagMs: 0,
+          };
+        },
+        isIdle: () => true,
+        stop: async () => {
+          await server.close();
+          await host.close();
+        },
+      });
+    }
+  }
+  return { wired, producerUrl };
+}

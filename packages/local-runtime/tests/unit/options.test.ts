@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError, parseStartOptions } from '../../src/cli/options.js';
+
+describe('parseStartOptions', () => {
+  it('has defaults for everything', () => {
+    expect(parseStartOptions([])).toEqual({
+      durationSeconds: undefined,
+      rate: 50,
+      unicorns: 10,
+      badRatio: 0.05,
+      ridesPerSecond: 1,
+      summaryFile: undefined,
+      seed: 1,
+      shards: 2,
+      port: undefined,
+      help: false,
+    });
+  });
+
+  it('reads every option', () => {
+    expect(
+      parseStartOptions(['--duration', '5', '--rate', '200', '--unicorns', '3', '--bad-ratio', '0.2', '--rides', '4', '--summary', 's.json', '--seed', '9', '--shards', '1', '--port', '8080']),
+    ).toMatchObject({ durationSeconds: 5, rate: 200, unicorns: 3, badRatio: 0.2, ridesPerSecond: 4, summaryFile: 's.json', seed: 9, shards: 1, port: 8080 });
+    expect(parseStartOptions(['-h']).help).toBe(true);
+  });
+
+  it.each([
+    [['--bad-ratio', '1.5'], '--bad-ratio must be between 0 and 1 (given "1.5")'],
+    [['--duration', '0'], '--duration must be a number of seconds above 0'],
+    [['--unicorns', '2.5'], '--unicorns must be a whole number'],
+    [['--rate', 'fast'], '--rate must be between 0 and 10000'],
+    [['--nope'], "Unknown option '--nope'"],
+  ])('rejects %j with a message naming the option', (argv, message) => {
+    expect(() => parseStartOptions(argv)).toThrow(UsageError);
+    expect(() => parseStartOptions(argv)).toThrow(message);
+  });
+});

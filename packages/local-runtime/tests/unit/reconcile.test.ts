@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { formatReconciliation, reconcile, type RunObservations } from '../../src/report/reconcile.js';
+import { percentile } from '../../src/report/percentile.js';
+
+const base: RunObservations = {
+  sentValid: new Set(['a|1', 'a|2', 'b|1']),
+  sentMalformed: 2,
+  storedKeys: new Set(['a|1', 'a|2', 'b|1']),
+  quarantined: [
+    { quarantinedBy: 'kinesis-republisher', reason: 'INVALID_JSON' },
+    { quarantinedBy: 'kinesis-republisher', reason: 'SCHEMA_VIOLATION' },
+  ],
+  eventsPublished: 4,
+  eventsConsumed: 4,
+  readModelMismatches: [],
+  readModelUnicorns: 2,
+  onFailure: 0,
+  latenciesMs: [10, 20, 30, 40, 1000],
+  rideEventsAccepted: 4,
+  durationSeconds: 5,
+};
+
+describe('reconcile', () => {
+  it('says nothing was lost when sent = stored + quarantined and every check holds', () => {
+    const result = reconcile(base);
+    expect(result).toMatchObject({ ok: true, sent: 5, stored: 3, quarantined: 2, lost: 0, problems: [] });
+    expect(result.latencyMs).toEqual({ p50: 30, p99: 1000, max: 1000, samples: 5 });
+    expect(result.quarantineByReason).toEqual({ 'kinesis-republisher: INVALID_JSON': 1, 'kinesis-republisher: SCHEMA_VIOLATION': 1 });
+    expect(formatReconciliation(result)).toContain('Nothing lost.');
+  });
+
+  it('counts a reading that is neither stored nor quarantined as lost', () => {
+    const result = reconcile({ ...base, storedKeys: new Set(['a|1', 'a|2']) });
+    expect(result).toMatchObject({ ok: false, lost: 1, missingValid: 1 });
+    expect(formatReconciliation(result)).toContain('PROBLEMS: 1 reading(s) neither stored nor quarantined');
+  });
+
+  it.each([
+    [{ eventsConsumed: 3 }, '1 event(s) published but not consumed'],
+    [{ onFailure: 2 }, '2 record(s) or event(s) in an on-failure destination'],
+    [{ readModelMismatches: ['b: ridesCompleted 1, expected 2'] }, 'read model differs'],
+  ])('fails on %j', (change, problem) => {
+    const result = reconcile({ ...base, ...change });
+    expect(result.ok).toBe(false);
+    expect(result.problems.join('; ')).toContain(problem);
+  });
+});
+
+describe('percentile', () => {
+  it('uses the nearest rank', () => {
+    expect(percentile([], 50)).toBe(0);
+    expect(percentile([5], 99)).toBe(5);
+    expect(percentile([1, 2, 3, 4], 50)).toBe(2);
+    expect(percentile([1, 2, 3, 4], 75)).toBe(3);
+  });
+});
