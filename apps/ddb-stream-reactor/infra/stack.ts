@@ -1,0 +1,31 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+import { PlatformImports, StreamConsumerFunction } from '@wildrydes/infra';
+import { ddbStreamReactor } from './declaration.js';
+
+export interface DdbStreamReactorStackProps extends StackProps {
+  /**
+   * The function's code.
+   * @default the bundle built by `nx run ddb-stream-reactor:build` (dist/apps/ddb-stream-reactor)
+   */
+  readonly code?: lambda.Code;
+}
+
+/** The reactor's own stack: deployed alone, wired to the platform through SSM parameters. */
+export class DdbStreamReactorStack extends Stack {
+  readonly consumer: StreamConsumerFunction;
+
+  constructor(scope: Construct, id: string, props: DdbStreamReactorStackProps = {}) {
+    super(scope, id, props);
+    const platform = PlatformImports.fromParameters(this);
+    this.consumer = new StreamConsumerFunction(this, 'Reactor', {
+      declaration: ddbStreamReactor,
+      platform,
+      ...(props.code ? { code: props.code } : {}),
+    });
+    // Least privilege: the event source grants reading the table's stream; beyond that the
+    // reactor only ever calls PutEvents, on the platform bus.
+    platform.eventBus.grantPutEventsTo(this.consumer.fn);
+  }
+}

@@ -1,0 +1,93 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { PLATFORM_PARAMETERS, applyNagChecks, validateDeclaration } from '@wildrydes/infra';
+import { nagFindings, unjustifiedNagSuppressions } from '@wildrydes/infra/testing';
+import { HEALTH_LOW_THRESHOLD, ddbStreamReactor } from '../../infra/declaration.js';
+import { DdbStreamReactorStack } from '../../infra/stack.js';
+import { reactorFilterPatterns } from '../../src/filter-patterns.js';
+
+function synthesize() {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new DdbStreamReactorStack(app, 'WildRydesDdbStreamReactor', {
+    code: lambda.Code.fromInline('export const handler = async () => ({ batchItemFailures: [] });'),
+  });
+  applyNagChecks(app);
+  return { stack, template: Template.fromStack(stack) };
+}
+
+type Statement = { Action: string | string[]; Resource: unknown };
+
+const parameterFor = (template: Template, path: string) =>
+  Object.entries(template.toJSON()['Parameters'] as Record<string, { Default?: string }>).find(([, p]) => p.Default === path)?.[0];
+
+describe('DdbStreamReactorStack', () => {
+  const { stack, template } = synthesize();
+
+  it('given the declaration, then it is valid', () => {
+    expect(() => validateDeclaration(ddbStreamReactor)).not.toThrow();
+  });
+
+  it('reads the sensor table stream with safe settings and the declared filters', () => {
+    const streamParameter = parameterFor(template, PLATFORM_PARAMETERS.sensorTableStreamArn);
+    expect(streamParameter).toBeDefined();
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { Ref: streamParameter },
+      BatchSize: 100,
+      MaximumBatchingWindowInSeconds: 1,
+      StartingPosition: 'TRIM_HORIZON',
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: 3,
+      MaximumRecordAgeInSeconds: 3600,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: {
+        Filters: reactorFilterPatterns(HEALTH_LOW_THRESHOLD).map((pattern) => ({ Pattern: JSON.stringify(pattern) })),
+      },
+    });
+  });
+
+  it('runs Node on arm64 with the bus from the platform and the threshold the filter was built from', () => {
+    const busParameter = parameterFor(template, PLATFORM_PARAMETERS.eventBusName);
+    expect(busParameter).toBeDefined();
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Runtime: Match.stringLikeRegexp('^nodejs(22|24)\\.x$'),
+      Architectures: ['arm64'],
+      MemorySize: 256,
+      Timeout: 30,
+      Environment: {
+        Variables: Match.objectLike({
+          EVENT_BUS_NAME: { Ref: busParameter },
+          HEALTH_LOW_THRESHOLD: String(HEALTH_LOW_THRESHOLD),
+          MAX_EVENT_ENTRY_BYTES: '1048576',
+          DEADLINE_SAFETY_MARGIN_MS: '1500',
+        }),
+      },
+    });
+  });
+
+  it('may put events on the platform bus only, and write nothing else', () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) => (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
+    );
+    const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    const putEvents = statements.filter((s) => [s.Action].flat().includes('events:PutEvents'));
+    expect(putEvents).toHaveLength(1);
+    expect(putEvents[0]!.Action).toBe('events:PutEvents');
+    expect(putEvents[0]!.Resource).toEqual({ Ref: parameterFor(template, PLATFORM_PARAMETERS.eventBusArn) });
+    expect(actions.filter((a) => a.startsWith('events:'))).toEqual(['events:PutEvents']);
+    expect(actions.filter((a) => /^(dynamodb|s3|kinesis):.*(Write|Put|Update|Delete)/.test(a))).toEqual([]);
+    expect(actions.some((a) => a.includes('*'))).toBe(false);
+  });
+
+  it('reaches the platform only through SSM parameters, never CloudFormation exports', () => {
+    expect(JSON.stringify(template.toJSON())).not.toContain('Fn::ImportValue');
+  });
+
+  it('has no unsuppressed cdk-nag AwsSolutions findings, and every suppression says why', () => {
+    expect(nagFindings(stack)).toEqual({ errors: [], warnings: [] });
+    expect(unjustifiedNagSuppressions(stack)).toEqual([]);
+  });
+});

@@ -1,0 +1,259 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { CreateTableCommand, DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { EVENT_CATALOG, type CatalogKey } from '@wildrydes/schemas';
+import { parsePattern } from '@wildrydes/event-patterns';
+import { startEmulators } from '@wildrydes/emulators';
+import { ddbStreamReactor } from '../../infra/declaration.js';
+import { dynamoDbStreamEventFromRecords, readStream, type GetRecordsRecord } from '../support/dynamodb-stream-event.js';
+import { startLocalPutEventsEndpoint, type LocalPutEventsEndpoint, type ReceivedEntry } from '../support/local-put-events-endpoint.js';
+
+type Handler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
+
+const BUNDLE = fileURLToPath(new URL('../../../../dist/apps/ddb-stream-reactor/index.mjs', import.meta.url));
+const BUS = 'wildrydes-bus';
+const THRESHOLD = Number(ddbStreamReactor.environment.HEALTH_LOW_THRESHOLD);
+
+let emulators: Awaited<ReturnType<typeof startEmulators>>;
+let bus: LocalPutEventsEndpoint;
+let dynamodb: DynamoDBClient;
+let tableCount = 0;
+
+/** A Lambda context whose remaining time runs down like a real invocation's. */
+function context(remainingMs = 30_000): Context {
+  const timeoutAt = Date.now() + remainingMs;
+  return { getRemainingTimeInMillis: () => timeoutAt - Date.now() } as Context;
+}
+
+const reading = (name: string, healthPoints: number, overrides: Record<string, unknown> = {}) => ({
+  Name: name,
+  StatusTime: '2026-11-21T10:00:00.000Z',
+  Latitude: 47.6,
+  Longitude: -122.3,
+  Distance: 12,
+  HealthPoints: healthPoints,
+  MagicPoints: 50,
+  ...overrides,
+});
+
+/** Loads the deployable bundle as a fresh module instance, so it reads the env it is given now. */
+async function loadHandler(instance: string, env: Record<string, string> = {}): Promise<Handler> {
+  Object.assign(process.env, {
+    EVENT_BUS_NAME: BUS,
+    HEALTH_LOW_THRESHOLD: ddbStreamReactor.environment.HEALTH_LOW_THRESHOLD,
+    MAX_EVENT_ENTRY_BYTES: ddbStreamReactor.environment.MAX_EVENT_ENTRY_BYTES,
+    DEADLINE_SAFETY_MARGIN_MS: ddbStreamReactor.environment.DEADLINE_SAFETY_MARGIN_MS,
+    ...env,
+  });
+  const module = (await import(`${pathToFileURL(BUNDLE).href}?instance=${instance}`)) as { handler: Handler };
+  return module.handler;
+}
+
+/** A fresh UnicornSensorData-shaped table with a NEW_AND_OLD_IMAGES stream; returns its name and stream ARN. */
+async function freshTable(): Promise<{ table: string; streamArn: string }> {
+  const table = `UnicornSensorData-${++tableCount}`;
+  const { TableDescription } = await dynamodb.send(
+    new CreateTableCommand({
+      TableName: table,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'Name', KeyType: 'HASH' },
+        { AttributeName: 'StatusTime', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'Name', AttributeType: 'S' },
+        { AttributeName: 'StatusTime', AttributeType: 'S' },
+      ],
+      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    }),
+  );
+  return { table, streamArn: TableDescription!.LatestStreamArn! };
+}
+
+const put = (table: string, item: Record<string, unknown>) => dynamodb.send(new PutItemCommand({ TableName: table, Item: marshall(item) }));
+const remove = (table: string, item: { Name: string; StatusTime: string }) =>
+  dynamodb.send(new DeleteItemCommand({ TableName: table, Key: marshall({ Name: item.Name, StatusTime: item.StatusTime }) }));
+
+/** The real stream records of a table, and the event Lambda would deliver after applying the declared filters. */
+async function streamEvents(streamArn: string): Promise<{ records: GetRecordsRecord[]; all: DynamoDBStreamEvent; filtered: DynamoDBStreamEvent }> {
+  const records = await readStream(emulators.env['AWS_ENDPOINT_URL_DYNAMODB_STREAMS']!, streamArn);
+  const all = dynamoDbStreamEventFromRecords(records, { streamArn });
+  const patterns = ddbStreamReactor.trigger.filterPatterns.map((pattern) => parsePattern(pattern));
+  const filtered = { Records: all.Records.filter((record) => patterns.some((pattern) => pattern.matches(JSON.parse(JSON.stringify(record))))) };
+  return { records, all, filtered };
+}
+
+const detailOf = (entry: ReceivedEntry) => JSON.parse(entry.Detail) as { metadata: { eventId: string; occurredAt: string }; unicorn: string };
+const eventIds = (entries: readonly ReceivedEntry[]) => entries.map((entry) => detailOf(entry).metadata.eventId).sort();
+const sequenceOf = (event: DynamoDBStreamEvent, eventName: string, unicorn: string) =>
+  event.Records.find((record) => record.eventName === eventName && record.dynamodb?.Keys?.['Name']?.S === unicorn)!.dynamodb!.SequenceNumber!;
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE)) {
+    throw new Error('dist/apps/ddb-stream-reactor/index.mjs is missing: run `npx nx run ddb-stream-reactor:build` (nx test does it for you)');
+  }
+  [emulators, bus] = await Promise.all([startEmulators({ dynamodb: true }), startLocalPutEventsEndpoint()]);
+  Object.assign(process.env, emulators.env, { AWS_ENDPOINT_URL_EVENTBRIDGE: bus.url });
+  dynamodb = new DynamoDBClient({});
+});
+
+afterAll(async () => {
+  await Promise.all([emulators?.stop(), bus?.stop()]);
+});
+
+describe('ddb-stream-reactor against DynamoDB Local streams and a local PutEvents endpoint', () => {
+  it('turns real table changes, filtered like the event source mapping, into catalog events with deterministic ids', async () => {
+    // Prepare: inserts (healthy, at the threshold, low), corrections into and out of the low zone, a deletion.
+    const { table, streamArn } = await freshTable();
+    await put(table, reading('Healthy', 100));
+    await put(table, reading('AtThreshold', THRESHOLD));
+    await put(table, reading('Low', THRESHOLD - 1));
+    await put(table, reading('Recovered', 3));
+    await put(table, reading('Low', THRESHOLD - 1)); // the same values again: DynamoDB writes no stream record
+    await put(table, reading('Healthy', 10, { Latitude: 47.7 }));
+    await put(table, reading('Recovered', 90, { Distance: 13 }));
+    await remove(table, reading('AtThreshold', 0));
+    const { records, all, filtered } = await streamEvents(streamArn);
+    const handler = await loadHandler('main');
+    bus.reset();
+
+    // Act
+    const response = await handler(filtered, context());
+
+    // Assess: the filter let through exactly the changes that cause events...
+    expect(records.map((record) => `${record.eventName} ${record.dynamodb.Keys!['Name']!.S}`)).toEqual([
+      'INSERT Healthy',
+      'INSERT AtThreshold',
+      'INSERT Low',
+      'INSERT Recovered',
+      'MODIFY Healthy',
+      'MODIFY Recovered',
+      'REMOVE AtThreshold',
+    ]);
+    expect(filtered.Records.map((record) => `${record.eventName} ${record.dynamodb!.Keys!['Name']!.S}`)).toEqual([
+      'INSERT Low',
+      'INSERT Recovered',
+      'MODIFY Healthy',
+      'MODIFY Recovered',
+      'REMOVE AtThreshold',
+    ]);
+    // ...and each one published its catalog events on the bus.
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(bus.accepted.map((entry) => `${entry.DetailType} ${detailOf(entry).unicorn}`).sort()).toEqual([
+      'UnicornHealthLow Healthy',
+      'UnicornHealthLow Low',
+      'UnicornHealthLow Recovered',
+      'UnicornReadingCorrected Healthy',
+      'UnicornReadingCorrected Recovered',
+      'UnicornReadingRemoved AtThreshold',
+    ]);
+    for (const entry of bus.accepted) {
+      const catalogEntry = EVENT_CATALOG[`${entry.DetailType}@1` as CatalogKey];
+      expect(entry.Source).toBe(catalogEntry.source);
+      expect(entry.EventBusName).toBe(BUS);
+      expect(catalogEntry.detail.safeParse(JSON.parse(entry.Detail)).error).toBeUndefined();
+      const creationSeconds = all.Records.find((record) => detailOf(entry).unicorn === record.dynamodb!.Keys!['Name']!.S)!.dynamodb!
+        .ApproximateCreationDateTime!;
+      expect(entry.Time).toBe(creationSeconds);
+      expect(detailOf(entry).metadata.occurredAt).toBe(new Date(creationSeconds * 1000).toISOString());
+    }
+    const corrected = bus.accepted.find((entry) => entry.DetailType === 'UnicornReadingCorrected' && detailOf(entry).unicorn === 'Healthy')!;
+    expect(JSON.parse(corrected.Detail)).toMatchObject({
+      before: { healthPoints: 100, latitude: 47.6 },
+      after: { healthPoints: 10, latitude: 47.7 },
+      changed: ['latitude', 'healthPoints'],
+    });
+    const removed = bus.accepted.find((entry) => entry.DetailType === 'UnicornReadingRemoved')!;
+    expect(JSON.parse(removed.Detail)).toMatchObject({ unicorn: 'AtThreshold', expired: false });
+    expect(new Set(eventIds(bus.accepted)).size).toBe(6);
+
+    // The same changes processed again, or delivered unfiltered, publish the very same event ids.
+    const firstIds = eventIds(bus.accepted);
+    bus.reset();
+    expect(await handler(filtered, context())).toEqual({ batchItemFailures: [] });
+    expect(eventIds(bus.accepted)).toEqual(firstIds);
+    bus.reset();
+    expect(await handler(all, context())).toEqual({ batchItemFailures: [] });
+    expect(eventIds(bus.accepted)).toEqual(firstIds);
+  });
+
+  it('resends only the entries EventBridge throttled, and hands nothing back once they get through', async () => {
+    // Prepare: 12 low readings = 2 PutEvents requests; two entries of the first are throttled once.
+    const { table, streamArn } = await freshTable();
+    const names = Array.from({ length: 12 }, (_, i) => `Unicorn-${String(i).padStart(2, '0')}`);
+    for (const name of names) await put(table, reading(name, 1));
+    const { filtered } = await streamEvents(streamArn);
+    const handler = await loadHandler('main');
+    const throttled = new Set(['Unicorn-03', 'Unicorn-07']);
+    bus.reset((entry, seenBefore) =>
+      throttled.has(detailOf(entry).unicorn) && seenBefore === 0 ? { ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' } : undefined,
+    );
+
+    // Act
+    const response = await handler(filtered, context());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(bus.calls.map((call) => call.length).sort()).toEqual([10, 2, 2].sort());
+    const resent = bus.calls.find((call) => call.every((entry) => throttled.has(detailOf(entry).unicorn)));
+    expect(resent?.map((entry) => detailOf(entry).unicorn).sort()).toEqual([...throttled].sort());
+    expect(bus.accepted.map((entry) => detailOf(entry).unicorn).sort()).toEqual(names);
+  });
+
+  it('hands back the source sequence numbers of records whose events keep failing, and drops none of them', async () => {
+    // Prepare: Throttled is throttled forever, Malformed is rejected for good; Fine and Corrected get through.
+    const { table, streamArn } = await freshTable();
+    await put(table, reading('Fine', 1));
+    await put(table, reading('Throttled', 2));
+    await put(table, reading('Corrected', 70));
+    await put(table, reading('Corrected', 5));
+    await put(table, reading('Malformed', 4));
+    const { filtered } = await streamEvents(streamArn);
+    const handler = await loadHandler('main');
+    bus.reset((entry) => {
+      const unicorn = detailOf(entry).unicorn;
+      if (unicorn === 'Throttled') return { ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' };
+      if (unicorn === 'Malformed') return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
+      return undefined;
+    });
+
+    // Act: 3 s left, 1.5 s margin: the throttled entry is retried for about 1.5 s, then given up.
+    const response = await handler(filtered, context(3_000));
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: sequenceOf(filtered, 'INSERT', 'Throttled') },
+      { itemIdentifier: sequenceOf(filtered, 'INSERT', 'Malformed') },
+    ]);
+    const sends = (unicorn: string) => bus.calls.flat().filter((entry) => detailOf(entry).unicorn === unicorn).length;
+    expect(sends('Throttled')).toBeGreaterThan(1);
+    expect(sends('Malformed')).toBe(1);
+    expect(bus.accepted.map((entry) => `${entry.DetailType} ${detailOf(entry).unicorn}`).sort()).toEqual([
+      'UnicornHealthLow Corrected',
+      'UnicornHealthLow Fine',
+      'UnicornReadingCorrected Corrected',
+    ]);
+  });
+
+  it('reports an event over the entry-size setting as a failure of its record and never sends it', async () => {
+    // Prepare: a reactor limited to 450-byte entries; one unicorn's name makes its event larger.
+    const { table, streamArn } = await freshTable();
+    const longName = `Rainbow-${'x'.repeat(240)}`;
+    await put(table, reading('Small', 1));
+    await put(table, reading(longName, 1));
+    const { filtered } = await streamEvents(streamArn);
+    const handler = await loadHandler('small-entries', { MAX_EVENT_ENTRY_BYTES: '450' });
+    bus.reset();
+
+    // Act
+    const response = await handler(filtered, context());
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: sequenceOf(filtered, 'INSERT', longName) }]);
+    expect(bus.calls.flat().map((entry) => detailOf(entry).unicorn)).toEqual(['Small']);
+    expect(bus.accepted.map((entry) => detailOf(entry).unicorn)).toEqual(['Small']);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+
+describe('loadConfig', () => {
+  it('applies the defaults: threshold 20, 1 MiB entries, 1.5 s safety margin', () => {
+    expect(loadConfig({ EVENT_BUS_NAME: 'wildrydes-bus' })).toEqual({
+      EVENT_BUS_NAME: 'wildrydes-bus',
+      HEALTH_LOW_THRESHOLD: 20,
+      MAX_EVENT_ENTRY_BYTES: 1_048_576,
+      DEADLINE_SAFETY_MARGIN_MS: 1_500,
+    });
+  });
+
+  it('reads the settings it is given', () => {
+    const config = loadConfig({ EVENT_BUS_NAME: 'b', HEALTH_LOW_THRESHOLD: '35', MAX_EVENT_ENTRY_BYTES: '262144', DEADLINE_SAFETY_MARGIN_MS: '0' });
+    expect(config).toMatchObject({ HEALTH_LOW_THRESHOLD: 35, MAX_EVENT_ENTRY_BYTES: 262_144, DEADLINE_SAFETY_MARGIN_MS: 0 });
+  });
+
+  it('names every bad variable', () => {
+    expect(() => loadConfig({ HEALTH_LOW_THRESHOLD: '0', MAX_EVENT_ENTRY_BYTES: '2000000' })).toThrow(
+      /EVENT_BUS_NAME is required.*HEALTH_LOW_THRESHOLD is invalid.*MAX_EVENT_ENTRY_BYTES is invalid/,
+    );
+  });
+});
