@@ -1,0 +1,245 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
+import { CreateStreamCommand, DescribeStreamCommand, KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { CleanTelemetryReadingSchema, QuarantineRecordSchema, type CleanTelemetryReading } from '@wildrydes/schemas';
+import { findFreePort, kinesisEventFromRecords, readShard, startEmulators } from '@wildrydes/emulators';
+
+type Handler = (event: KinesisStreamEvent, context: Context) => Promise<KinesisStreamBatchResponse>;
+
+const BUNDLE = fileURLToPath(new URL('../../../../dist/apps/kinesis-republisher/index.mjs', import.meta.url));
+const RAW = 'unicorn-telemetry';
+const CLEAN = 'unicorn-telemetry-clean';
+const BUCKET = 'wildrydes-quarantine';
+const CONFIG = { TARGET_STREAM_NAME: CLEAN, QUARANTINE_BUCKET_NAME: BUCKET };
+
+let emulators: Awaited<ReturnType<typeof startEmulators>>;
+let kinesis: KinesisClient;
+let s3: S3Client;
+let rawStreamArn: string;
+let rawShardId: string;
+let cleanShardIds: string[];
+let nextRawPosition = 0;
+
+/** A Lambda context whose remaining time runs down like a real invocation's. */
+const context = (timeoutMs = 30_000) => {
+  const end = Date.now() + timeoutMs;
+  return { getRemainingTimeInMillis: () => Math.max(0, end - Date.now()) } as Context;
+};
+
+/** The three StatusTime formats the sensors send, for one instant. */
+const FORMATS = {
+  isoWithOffset: (ms: number) => {
+    // The same instant as local time at +02:00, with the offset written out.
+    const local = new Date(ms + 2 * 3_600_000).toISOString().slice(0, -1);
+    return `${local}+02:00`;
+  },
+  workshop: (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, -1),
+  epochMs: (ms: number) => ms,
+} as const;
+const FORMAT_NAMES = Object.keys(FORMATS) as Array<keyof typeof FORMATS>;
+
+/** A raw reading of `name`, its StatusTime `ms` written in `format`, and the clean reading it must become. */
+function reading(name: string, ms: number, format: keyof typeof FORMATS, sequence: number) {
+  const values = { Latitude: 47.6, Longitude: -122.3, Distance: sequence, HealthPoints: 100 + (sequence % 50), MagicPoints: 50 };
+  return {
+    raw: { Name: name, StatusTime: FORMATS[format](ms), ...values },
+    clean: { Name: name, StatusTime: new Date(ms).toISOString(), ...values } satisfies CleanTelemetryReading,
+  };
+}
+
+/** Loads the deployable bundle as a fresh module instance, so it reads the env it is given now. */
+async function loadHandler(env: Record<string, string>, instance: string): Promise<Handler> {
+  Object.assign(process.env, env);
+  const module = (await import(`${pathToFileURL(BUNDLE).href}?instance=${instance}`)) as { handler: Handler };
+  return module.handler;
+}
+
+/** Puts payloads on the raw stream (partition keys unlike the Names) and returns the event Lambda would deliver. */
+async function putAndBuildEvent(payloads: Array<string | Buffer>): Promise<KinesisStreamEvent> {
+  await kinesis.send(
+    new PutRecordsCommand({
+      StreamName: RAW,
+      Records: payloads.map((data, i) => ({ Data: Buffer.from(data), PartitionKey: `sensor-gateway-${i % 3}` })),
+    }),
+  );
+  const records = await readShard(kinesis, RAW, rawShardId, { limit: 10_000 });
+  const fresh = records.slice(nextRawPosition);
+  nextRawPosition = records.length;
+  return kinesisEventFromRecords(fresh, { streamArn: rawStreamArn, shardId: rawShardId });
+}
+
+/** Every record on the clean stream whose partition key starts with `prefix`, shard by shard, in shard order. */
+async function cleanRecords(prefix: string) {
+  const shards = await Promise.all(
+    cleanShardIds.map(async (shardId) =>
+      (await readShard(kinesis, CLEAN, shardId)).flatMap((record) =>
+        record.PartitionKey?.startsWith(prefix)
+          ? [{ shardId, partitionKey: record.PartitionKey, reading: JSON.parse(Buffer.from(record.Data!).toString('utf8')) as unknown }]
+          : [],
+      ),
+    ),
+  );
+  return shards.flat();
+}
+
+async function quarantined() {
+  const { Contents = [] } = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'kinesis-republisher/' }));
+  return Promise.all(
+    Contents.map(async ({ Key }) => {
+      const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
+      return { key: Key!, record: QuarantineRecordSchema.parse(JSON.parse(await object.Body!.transformToString())) };
+    }),
+  );
+}
+
+async function createStream(name: string, shardCount: number) {
+  await kinesis.send(new CreateStreamCommand({ StreamName: name, ShardCount: shardCount }));
+  for (let attempt = 0; ; attempt += 1) {
+    const { StreamDescription } = await kinesis.send(new DescribeStreamCommand({ StreamName: name }));
+    if (StreamDescription?.StreamStatus === 'ACTIVE') return StreamDescription;
+    if (attempt > 100) throw new Error(`stream ${name} never became ACTIVE`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE)) {
+    throw new Error('dist/apps/kinesis-republisher/index.mjs is missing: run `npx nx run kinesis-republisher:build` (nx test does it for you)');
+  }
+  emulators = await startEmulators({ kinesis: true, s3: true });
+  Object.assign(process.env, emulators.env);
+  kinesis = new KinesisClient({ requestHandler: new NodeHttpHandler() });
+  s3 = new S3Client({ forcePathStyle: true });
+  await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
+  const [raw, clean] = await Promise.all([createStream(RAW, 1), createStream(CLEAN, 2)]);
+  rawStreamArn = raw.StreamARN!;
+  rawShardId = raw.Shards![0]!.ShardId!;
+  cleanShardIds = clean.Shards!.map((shard) => shard.ShardId!);
+});
+
+afterAll(async () => {
+  await emulators?.stop();
+});
+
+describe('kinesis-republisher against kinesalite and s3rver', () => {
+  it('publishes every valid reading once, normalised, keyed by Name in order, and quarantines poison', async () => {
+    // Prepare: 8 unicorns x 6 readings, each in one of the three formats, interleaved; then poison.
+    const handler = await loadHandler(CONFIG, 'main');
+    const start = Date.now() - 60_000;
+    const valid = Array.from({ length: 48 }, (_, i) => reading(`main-unicorn-${i % 8}`, start + i * 1_000 + (i % 7) * 111, FORMAT_NAMES[i % 3]!, i));
+    const poison = [
+      { bytes: '{"Name": "Shadowfax",', reason: 'INVALID_JSON', detail: /^record data is not JSON/ },
+      { bytes: Buffer.from([0xc3, 0x28]), reason: 'INVALID_JSON', detail: /^record data is not valid UTF-8$/ },
+      { bytes: JSON.stringify({ ...valid[0]!.raw, Latitude: 500 }), reason: 'SCHEMA_VIOLATION', detail: /^Latitude: Too big/ },
+      { bytes: JSON.stringify({ ...valid[0]!.raw, StatusTime: '2026-02-30 10:00:00.000' }), reason: 'SCHEMA_VIOLATION', detail: /2026-02-30 is not a date/ },
+      { bytes: JSON.stringify({ ...valid[0]!.raw, StatusTime: Date.now() + 3_600_000 }), reason: 'SCHEMA_VIOLATION', detail: /is in the future/ },
+      { bytes: JSON.stringify({ ...valid[0]!.raw, StatusTime: Math.trunc(Date.now() / 1000) }), reason: 'SCHEMA_VIOLATION', detail: /epoch seconds\?/ },
+      { bytes: JSON.stringify({ ...valid[0]!.raw, HealthPoints: 99.5 }), reason: 'SCHEMA_VIOLATION', detail: /^HealthPoints: / },
+    ];
+    const event = await putAndBuildEvent([...valid.map(({ raw }) => JSON.stringify(raw)), ...poison.map(({ bytes }) => bytes)]);
+
+    // Act
+    const response = await handler(event, context());
+
+    // Assess: the clean stream holds each valid reading exactly once, normalised.
+    expect(response).toEqual({ batchItemFailures: [] });
+    const published = await cleanRecords('main-');
+    expect(published).toHaveLength(valid.length);
+    for (const { partitionKey, reading: clean } of published) {
+      expect(CleanTelemetryReadingSchema.parse(clean)).toEqual(clean);
+      expect(partitionKey).toBe((clean as CleanTelemetryReading).Name);
+    }
+    expect(published.map(({ reading: clean }) => clean)).toEqual(expect.arrayContaining(valid.map(({ clean }) => clean)));
+    // Per unicorn: one shard, and the delivery order.
+    for (const name of new Set(valid.map(({ clean }) => clean.Name))) {
+      const ofName = published.filter(({ partitionKey }) => partitionKey === name);
+      expect(new Set(ofName.map(({ shardId }) => shardId)).size).toBe(1);
+      expect(ofName.map(({ reading: clean }) => clean)).toEqual(valid.filter(({ clean }) => clean.Name === name).map(({ clean }) => clean));
+    }
+    expect(new Set(published.map(({ shardId }) => shardId)).size).toBe(2);
+
+    // The poison is in the quarantine with its original bytes and the reason.
+    const stored = await quarantined();
+    const poisonRecords = event.Records.slice(valid.length);
+    for (const [i, expected] of poison.entries()) {
+      const match = stored.find(({ record }) => record.origin.sequenceNumber === poisonRecords[i]!.kinesis.sequenceNumber);
+      expect(match, `poison record ${i} is in the quarantine`).toBeDefined();
+      expect(Buffer.from(match!.record.data, 'base64')).toEqual(Buffer.from(expected.bytes));
+      expect(match!.record).toMatchObject({ reason: expected.reason, quarantinedBy: 'kinesis-republisher' });
+      expect(match!.record.detail).toMatch(expected.detail);
+      expect(match!.record.origin.eventSourceArn).toBe(rawStreamArn);
+      expect(match!.key).toMatch(new RegExp(`^kinesis-republisher/${RAW}/\\d{4}/\\d{2}/\\d{2}/${rawShardId}/\\d+\\.json$`));
+    }
+  });
+
+  it('is safe to replay: the same batch again only duplicates the clean records and rewrites the same quarantine objects', async () => {
+    // Prepare
+    const handler = await loadHandler(CONFIG, 'main');
+    const now = Date.now();
+    const valid = [0, 1, 2].map((i) => reading(`replay-unicorn-${i % 2}`, now - 10_000 + i, FORMAT_NAMES[i]!, i));
+    const event = await putAndBuildEvent([...valid.map(({ raw }) => JSON.stringify(raw)), 'garbage']);
+    await handler(event, context());
+    const quarantineBefore = (await quarantined()).map(({ key }) => key).sort();
+
+    // Act
+    const response = await handler(event, context());
+
+    // Assess: at-least-once; the writer's idempotent writes make the duplicates harmless.
+    expect(response).toEqual({ batchItemFailures: [] });
+    const published = (await cleanRecords('replay-')).map(({ reading: clean }) => clean);
+    expect(published).toHaveLength(2 * valid.length);
+    for (const { clean } of valid) expect(published.filter((p) => JSON.stringify(p) === JSON.stringify(clean))).toHaveLength(2);
+    expect((await quarantined()).map(({ key }) => key).sort()).toEqual(quarantineBefore);
+  });
+
+  it('hands every valid record back when the target stream does not exist, and still quarantines poison', async () => {
+    // Prepare
+    const handler = await loadHandler({ ...CONFIG, TARGET_STREAM_NAME: 'no-such-stream' }, 'missing-stream');
+    const now = Date.now();
+    const event = await putAndBuildEvent([
+      JSON.stringify(reading('missing-unicorn', now - 2_000, 'workshop', 1).raw),
+      'poison',
+      JSON.stringify(reading('missing-unicorn', now - 1_000, 'epochMs', 2).raw),
+    ]);
+
+    // Act
+    const response = await handler(event, context());
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([event.Records[0]!, event.Records[2]!].map((record) => ({ itemIdentifier: record.kinesis.sequenceNumber })));
+    const poisonSequence = event.Records[1]!.kinesis.sequenceNumber;
+    expect((await quarantined()).some(({ record }) => record.origin.sequenceNumber === poisonSequence)).toBe(true);
+  });
+
+  it('hands every valid record back when Kinesis refuses connections, within the deadline', async () => {
+    // Prepare: an instance whose Kinesis endpoint is a port nobody listens on.
+    const saved = process.env['AWS_ENDPOINT_URL_KINESIS'];
+    const refused = `http://127.0.0.1:${await findFreePort()}`;
+    const now = Date.now();
+    const event = await putAndBuildEvent([
+      JSON.stringify(reading('refused-unicorn', now - 2_000, 'isoWithOffset', 1).raw),
+      JSON.stringify({ ...reading('refused-unicorn', now, 'workshop', 0).raw, StatusTime: 'yesterday' }),
+      JSON.stringify(reading('refused-unicorn', now - 1_000, 'workshop', 2).raw),
+    ]);
+    const handler = await loadHandler({ ...CONFIG, AWS_ENDPOINT_URL_KINESIS: refused }, 'refused');
+
+    // Act: a 3 s invocation with a 1.5 s margin: the batch writer retries for about 1.5 s, then
+    // gives up and answers before Lambda would time out.
+    // (The SDK reads the endpoint variable at its first request, so restore it only afterwards.)
+    const started = Date.now();
+    const response = await handler(event, context(3_000)).finally(() => {
+      process.env['AWS_ENDPOINT_URL_KINESIS'] = saved;
+    });
+
+    // Assess
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(response.batchItemFailures).toEqual([event.Records[0]!, event.Records[2]!].map((record) => ({ itemIdentifier: record.kinesis.sequenceNumber })));
+    const poison = (await quarantined()).find(({ record }) => record.origin.sequenceNumber === event.Records[1]!.kinesis.sequenceNumber);
+    expect(poison?.record.detail).toMatch(/^StatusTime: "yesterday" is neither ISO-8601/);
+    expect(await cleanRecords('refused-')).toEqual([]);
+  });
+});
