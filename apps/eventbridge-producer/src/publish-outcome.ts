@@ -1,0 +1,129 @@
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { jsonResponse } from './responses.js';
+
+/** What the publisher reports, by entry position: each entry is in exactly one list. */
+export interface PublishReport {
+  readonly published: ReadonlyArray<{ readonly index: number; readonly eventId: string }>;
+  readonly failed: ReadonlyArray<{ readonly index: number; readonly retryable: boolean; readonly reason: string }>;
+}
+
+/** One entry's result, as the client receives it. */
+export type EntryResult =
+  | { readonly index: number; readonly status: 'published'; readonly eventId: string }
+  | { readonly index: number; readonly status: 'failed'; readonly retryable: boolean; readonly reason: string };
+
+/**
+ * Why an entry was not published:
+ * - `exhausted`: EventBridge kept throttling or failing (or the connection did) until the
+ *   request's deadline or attempt budget ran out; the same entry will very likely go through soon.
+ * - `environment`: the producer cannot publish at all (access denied, missing bus, unknown
+ *   error): its configuration or EventBridge's, never the client's event.
+ * - `rejected`: EventBridge refused an entry the producer validated: the catalog and EventBridge
+ *   disagree, a bug in the producer.
+ */
+export type FailureKind = 'exhausted' | 'environment' | 'rejected';
+
+/** Seconds a client should wait before resending the entries of a 503. */
+export const RETRY_AFTER_SECONDS = 2;
+
+/** How the batch writers say they gave up on a transient failure (see `sendWithPartialRetry`). */
+const GAVE_UP = /^(DeadlineReached|MaxAttemptsReached): /;
+
+/**
+ * The {@link FailureKind} of a publish failure.
+ *
+ * @example
+ * ```ts
+ * failureKind({ retryable: true, reason: 'DeadlineReached: ThrottlingException: Rate exceeded after 4 attempt(s)' }); // 'exhausted'
+ * failureKind({ retryable: true, reason: 'AccessDeniedException: not authorized' }); // 'environment'
+ * ```
+ */
+export function failureKind(failure: { readonly retryable: boolean; readonly reason: string }): FailureKind {
+  if (!failure.retryable) return 'rejected';
+  return GAVE_UP.test(failure.reason) ? 'exhausted' : 'environment';
+}
+
+/**
+ * The part of a failure reason a client may see: error codes, never messages (those can hold
+ * account IDs and ARNs; they go to the log). `DeadlineReached: ThrottlingException: Rate
+ * exceeded after 3 attempt(s)` becomes `DeadlineReached: ThrottlingException`.
+ *
+ * @example
+ * ```ts
+ * clientReason('AccessDeniedException: User arn:aws:sts::123456789012:... is not authorized'); // 'AccessDeniedException'
+ * clientReason('DeadlineReached: not attempted'); // 'DeadlineReached: not attempted'
+ * ```
+ */
+export function clientReason(reason: string): string {
+  const stop = GAVE_UP.exec(reason)?.[1];
+  const rest = stop === undefined ? reason : reason.slice(stop.length + 2);
+  if (rest === 'not attempted') return `${stop}: not attempted`;
+  const code = /^[A-Z][A-Za-z0-9]*(?=[:\s]|$)/.exec(rest)?.[0] ?? 'UnknownError';
+  return stop === undefined ? code : `${stop}: ${code}`;
+}
+
+/**
+ * The HTTP status of a publish, from the kinds of its failures (the decision table):
+ *
+ * | failures                                  | status |
+ * |-------------------------------------------|--------|
+ * | none                                      | 202    |
+ * | only `exhausted`                          | 503 + `retry-after` |
+ * | any `environment` or `rejected`           | 500    |
+ *
+ * @example
+ * ```ts
+ * publishStatus([]); // 202
+ * publishStatus(['exhausted', 'exhausted']); // 503
+ * ```
+ */
+export function publishStatus(kinds: readonly FailureKind[]): 202 | 500 | 503 {
+  if (kinds.length === 0) return 202;
+  return kinds.every((kind) => kind === 'exhausted') ? 503 : 500;
+}
+
+/**
+ * The answer to a publish: every entry's result in request order, with the status of
+ * {@link publishStatus}. An entry the report does not mention (a publisher bug) counts as failed
+ * for the environment rather than vanishing.
+ *
+ * @example
+ * ```ts
+ * publishResponse(1, { published: [{ index: 0, eventId: 'e-1' }], failed: [] });
+ * // 202 { results: [{ index: 0, status: 'published', eventId: 'e-1' }] }
+ * ```
+ */
+export function publishResponse(
+  entryCount: number,
+  report: PublishReport,
+): { response: APIGatewayProxyStructuredResultV2; results: EntryResult[]; status: 202 | 500 | 503 } {
+  const byIndex = new Map<number, { result: EntryResult; kind?: FailureKind }>();
+  for (const { index, eventId } of report.published) byIndex.set(index, { result: { index, status: 'published', eventId } });
+  for (const failure of report.failed) {
+    const { index, retryable, reason } = failure;
+    byIndex.set(index, { result: { index, status: 'failed', retryable, reason: clientReason(reason) }, kind: failureKind(failure) });
+  }
+  const kinds: FailureKind[] = [];
+  const results = Array.from({ length: entryCount }, (_, index): EntryResult => {
+    const { result, kind } = byIndex.get(index) ?? {
+      result: { index, status: 'failed', retryable: true, reason: 'Unaccounted' },
+      kind: 'environment',
+    };
+    if (kind !== undefined) kinds.push(kind);
+    return result;
+  });
+
+  const status = publishStatus(kinds);
+  const failedCount = kinds.length;
+  if (status === 202) return { response: jsonResponse(202, { results }), results, status };
+  if (status === 503) {
+    const message = `${failedCount} of ${entryCount} entries were not published in time; resend only the failed entries (their metadata.eventId makes resending safe)`;
+    return {
+      response: jsonResponse(503, { error: 'PublishIncomplete', message, results }, { 'retry-after': String(RETRY_AFTER_SECONDS) }),
+      results,
+      status,
+    };
+  }
+  const message = `${failedCount} of ${entryCount} entries could not be published because of a problem on the producer's side; the published entries need no resend`;
+  return { response: jsonResponse(500, { error: 'PublishFailed', message, results }), results, status };
+}

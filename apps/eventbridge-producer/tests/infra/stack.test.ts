@@ -1,0 +1,89 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { PLATFORM_PARAMETERS, applyNagChecks, validateDeclaration } from '@wildrydes/infra';
+import { nagFindings, unjustifiedNagSuppressions } from '@wildrydes/infra/testing';
+import { eventbridgeProducer } from '../../infra/declaration.js';
+import { EventbridgeProducerStack } from '../../infra/stack.js';
+
+function synthesize() {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
+  const stack = new EventbridgeProducerStack(app, 'WildRydesEventbridgeProducer', {
+    code: lambda.Code.fromInline('export const handler = async () => ({ statusCode: 200 });'),
+  });
+  applyNagChecks(app);
+  return { stack, template: Template.fromStack(stack) };
+}
+
+type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown; Effect: string };
+
+const parameterWithDefault = (template: Template, path: string) => {
+  const parameters = template.toJSON()['Parameters'] as Record<string, { Default?: string }>;
+  return Object.entries(parameters).find(([, parameter]) => parameter.Default === path)?.[0];
+};
+
+describe('EventbridgeProducerStack', () => {
+  const { stack, template } = synthesize();
+
+  it('given the declaration, then it is valid', () => {
+    expect(() => validateDeclaration(eventbridgeProducer)).not.toThrow();
+  });
+
+  it('is reachable only through an IAM-authenticated, buffered Function URL', () => {
+    template.resourceCountIs('AWS::Lambda::Url', 1);
+    template.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'AWS_IAM', InvokeMode: 'BUFFERED' });
+    const permissions = Object.values(template.findResources('AWS::Lambda::Permission')) as Array<{ Properties: { Principal?: string } }>;
+    expect(permissions.filter(({ Properties }) => Properties.Principal === '*')).toEqual([]);
+    expect(Object.keys(template.findOutputs('*')).length).toBeGreaterThan(0);
+  });
+
+  it('runs Node on arm64 with its settings from the declaration and the bus name from the platform', () => {
+    const busNameParameter = parameterWithDefault(template, PLATFORM_PARAMETERS.eventBusName);
+    expect(busNameParameter).toBeDefined();
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Runtime: Match.stringLikeRegexp('^nodejs(22|24)\\.x$'),
+      Architectures: ['arm64'],
+      MemorySize: 512,
+      Timeout: 10,
+      Environment: {
+        Variables: Match.objectLike({
+          EVENT_BUS_NAME: { Ref: busNameParameter },
+          MAX_BODY_BYTES: '1048576',
+          MAX_ENTRIES_PER_REQUEST: '100',
+          MAX_EVENT_ENTRY_BYTES: '1048576',
+          DEADLINE_SAFETY_MARGIN_MS: '1000',
+        }),
+      },
+    });
+  });
+
+  it('grants only events:PutEvents, on the platform bus, for the ride events it publishes', () => {
+    const busArnParameter = parameterWithDefault(template, PLATFORM_PARAMETERS.eventBusArn);
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) => (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
+    );
+    const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    expect(actions.filter((action) => action.startsWith('events:'))).toEqual(['events:PutEvents']);
+    expect(actions.some((action) => action.includes('*'))).toBe(false);
+    const putEvents = statements.find((s) => [s.Action].flat().includes('events:PutEvents'))!;
+    expect(putEvents).toEqual({
+      Effect: 'Allow',
+      Action: 'events:PutEvents',
+      Resource: { Ref: busArnParameter },
+      Condition: {
+        StringEquals: { 'events:source': ['wildrydes.rides'], 'events:detail-type': ['RideRequested', 'RideCompleted'] },
+      },
+    });
+  });
+
+  it('reaches the platform only through SSM parameters, never CloudFormation exports', () => {
+    expect(JSON.stringify(template.toJSON())).not.toContain('Fn::ImportValue');
+  });
+
+  it('has no unsuppressed cdk-nag AwsSolutions findings, and every suppression says why', () => {
+    expect(nagFindings(stack)).toEqual({ errors: [], warnings: [] });
+    expect(unjustifiedNagSuppressions(stack)).toEqual([]);
+  });
+});

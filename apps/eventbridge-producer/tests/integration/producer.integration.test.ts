@@ -1,0 +1,206 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { buildEmulatorEnv } from '@wildrydes/emulators';
+import { functionUrlEvent } from '../support/function-url-event.js';
+import { rideCompleted, rideRequested } from '../support/rides.js';
+import { PutEventsServer } from './put-events-server.js';
+
+type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+type EntryResult = { index: number; status: 'published' | 'failed'; eventId?: string; retryable?: boolean; reason?: string };
+
+const BUNDLE = fileURLToPath(new URL('../../../../dist/apps/eventbridge-producer/index.mjs', import.meta.url));
+const BUS = 'wildrydes-bus';
+
+let bus: PutEventsServer;
+
+/** A Lambda context whose remaining time counts down from `remainingMs`, like the real one. */
+const context = (remainingMs = 10_000) => {
+  const start = Date.now();
+  return { getRemainingTimeInMillis: () => remainingMs - (Date.now() - start) } as Context;
+};
+const bodyOf = (response: APIGatewayProxyStructuredResultV2) => JSON.parse(response.body ?? 'null') as Record<string, unknown>;
+const resultsOf = (response: APIGatewayProxyStructuredResultV2) => bodyOf(response)['results'] as EntryResult[];
+
+/** Loads the deployable bundle as a fresh module instance, so it reads the env it is given now. */
+async function loadHandler(env: Record<string, string>, instance: string): Promise<Handler> {
+  Object.assign(process.env, env);
+  const module = (await import(`${pathToFileURL(BUNDLE).href}?instance=${instance}`)) as { handler: Handler };
+  return module.handler;
+}
+
+const producer = () => loadHandler({ EVENT_BUS_NAME: BUS }, 'main');
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE)) {
+    throw new Error('dist/apps/eventbridge-producer/index.mjs is missing: run `npx nx run eventbridge-producer:build` (nx test does it for you)');
+  }
+  bus = await PutEventsServer.start();
+  Object.assign(process.env, buildEmulatorEnv({}), { AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint });
+});
+
+afterEach(() => {
+  bus.reset();
+  vi.restoreAllMocks();
+});
+
+afterAll(async () => {
+  await bus?.stop();
+});
+
+describe('eventbridge-producer bundle against a local PutEvents endpoint', () => {
+  it('publishes one entry and answers 202 with the event ID EventBridge gave it', async () => {
+    // Prepare
+    const handler = await producer();
+    const entry = rideCompleted('r-single');
+    // Act
+    const response = await handler(functionUrlEvent({ json: entry }), context());
+    // Assess
+    expect(response.statusCode).toBe(202);
+    expect(response.headers?.['content-type']).toBe('application/json');
+    expect(bus.published).toHaveLength(1);
+    const [recorded] = bus.published;
+    expect(recorded).toMatchObject({ Source: 'wildrydes.rides', DetailType: 'RideCompleted', EventBusName: BUS });
+    expect(JSON.parse(recorded!.Detail)).toEqual(entry.detail);
+    expect(resultsOf(response)).toEqual([{ index: 0, status: 'published', eventId: recorded!.EventId }]);
+  });
+
+  it('publishes a batch of 25 in PutEvents requests of at most 10 and reports every event ID in request order', async () => {
+    const handler = await producer();
+    const entries = Array.from({ length: 25 }, (_, i) => (i % 2 === 0 ? rideRequested(`r-${i}`) : rideCompleted(`r-${i}`)));
+
+    const response = await handler(functionUrlEvent({ json: { entries } }), context());
+
+    expect(response.statusCode).toBe(202);
+    expect([...bus.requestSizes].sort((a, b) => b - a)).toEqual([10, 10, 5]);
+    expect(bus.published.map(({ Detail }) => JSON.parse(Detail).rideId).sort()).toEqual(entries.map(({ detail }) => detail.rideId).sort());
+    const results = resultsOf(response);
+    expect(results.map(({ index, status }) => [index, status])).toEqual(entries.map((_, i) => [i, 'published']));
+    for (const result of results) {
+      const recorded = bus.published.find(({ EventId }) => EventId === result.eventId);
+      expect(JSON.parse(recorded!.Detail).rideId).toBe(entries[result.index]!.detail.rideId);
+    }
+  });
+
+  it('publishes nothing from a batch with one invalid entry and answers 400 naming it', async () => {
+    const handler = await producer();
+    const entries = [rideRequested('a'), rideRequested('b', { pickup: { latitude: 91, longitude: 0 } }), rideCompleted('c')];
+
+    const response = await handler(functionUrlEvent({ json: { entries } }), context());
+
+    expect(response.statusCode).toBe(400);
+    expect(bodyOf(response)).toMatchObject({ error: 'InvalidEntries', issues: [{ index: 1, message: expect.stringMatching(/^detail\.pickup\.latitude: /) }] });
+    expect(bus.requestSizes).toEqual([]);
+  });
+
+  it('answers 415 to a body that is not application/json', async () => {
+    const handler = await producer();
+
+    const response = await handler(functionUrlEvent({ body: JSON.stringify(rideCompleted()), headers: { 'content-type': 'text/plain' } }), context());
+
+    expect(response.statusCode).toBe(415);
+    expect(bodyOf(response)['error']).toBe('UnsupportedMediaType');
+    expect(bus.requestSizes).toEqual([]);
+  });
+
+  it('answers 413 to a body over MAX_BODY_BYTES, to too many entries and to an entry over MAX_EVENT_ENTRY_BYTES', async () => {
+    const handler = await loadHandler({ EVENT_BUS_NAME: BUS, MAX_BODY_BYTES: '4096', MAX_ENTRIES_PER_REQUEST: '5', MAX_EVENT_ENTRY_BYTES: '300' }, 'small-limits');
+    const bigBody = { entries: [rideCompleted()], padding: 'x'.repeat(4_096) };
+    const tooMany = { entries: Array.from({ length: 6 }, (_, i) => rideRequested(`r-${i}`)) };
+    const tooLarge = { entries: [rideCompleted('short'), rideCompleted('r'.repeat(128), { unicorn: 'U'.repeat(120) })] };
+
+    const responses = await Promise.all([bigBody, tooMany, tooLarge].map((json) => handler(functionUrlEvent({ json }), context())));
+
+    expect(responses.map(({ statusCode }) => statusCode)).toEqual([413, 413, 413]);
+    expect(responses.map((response) => bodyOf(response)['error'])).toEqual(['BodyTooLarge', 'TooManyEntries', 'EntryTooLarge']);
+    expect(bodyOf(responses[2]!)['issues']).toEqual([{ index: 1, message: expect.stringMatching(/limit is 300 bytes$/) }]);
+    expect(bus.requestSizes).toEqual([]);
+  });
+
+  it('retries entries EventBridge throttles once and answers 202 with each published exactly once', async () => {
+    // Prepare: every third entry is throttled on its first delivery.
+    const handler = await producer();
+    const entries = Array.from({ length: 12 }, (_, i) => rideRequested(`t-${i}`));
+    const throttled = new Set(entries.filter((_, i) => i % 3 === 0).map(({ detail }) => detail.rideId));
+    bus.behaviour = {
+      entryFault: (entry, seen) =>
+        seen === 1 && throttled.has(JSON.parse(entry.Detail).rideId) ? { ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' } : undefined,
+    };
+    // Act
+    const response = await handler(functionUrlEvent({ json: { entries } }), context());
+    // Assess
+    expect(response.statusCode).toBe(202);
+    expect(resultsOf(response).every(({ status }) => status === 'published')).toBe(true);
+    expect(bus.published).toHaveLength(12);
+    expect(new Set(bus.published.map(({ Detail }) => JSON.parse(Detail).rideId)).size).toBe(12);
+    expect(bus.requestSizes.reduce((sum, size) => sum + size, 0)).toBe(12 + throttled.size);
+  });
+
+  it('answers 503 with retry-after and per-entry results when EventBridge keeps failing some entries', async () => {
+    // Prepare: 3 s left, 1 s margin: at most 2 s of retries before the producer gives up.
+    const handler = await producer();
+    const entries = [rideRequested('ok-1'), rideRequested('doomed-1'), rideCompleted('ok-2'), rideCompleted('doomed-2')];
+    bus.behaviour = {
+      entryFault: (entry) =>
+        JSON.parse(entry.Detail).rideId.startsWith('doomed') ? { ErrorCode: 'InternalFailure', ErrorMessage: 'try again' } : undefined,
+    };
+    // Act
+    const started = Date.now();
+    const response = await handler(functionUrlEvent({ json: { entries } }), context(3_000));
+    // Assess
+    expect(Date.now() - started).toBeLessThan(2_500);
+    expect(bus.requestSizes.length).toBeGreaterThan(1);
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['retry-after']).toBe('2');
+    const results = resultsOf(response);
+    expect(results.map(({ status }) => status)).toEqual(['published', 'failed', 'published', 'failed']);
+    for (const failed of results.filter(({ status }) => status === 'failed')) {
+      expect(failed).toMatchObject({ retryable: true, reason: expect.stringMatching(/^(DeadlineReached|MaxAttemptsReached): InternalFailure$/) });
+    }
+    expect(bus.published.map(({ Detail }) => JSON.parse(Detail).rideId).sort()).toEqual(['ok-1', 'ok-2']);
+  });
+
+  it('answers 500, not 503, when the producer is not allowed to publish', async () => {
+    const handler = await producer();
+    bus.behaviour = { callError: 'AccessDeniedException' };
+
+    const response = await handler(functionUrlEvent({ json: rideCompleted() }), context());
+
+    expect(response.statusCode).toBe(500);
+    expect(response.headers).not.toHaveProperty('retry-after');
+    expect(resultsOf(response)).toEqual([{ index: 0, status: 'failed', retryable: true, reason: 'AccessDeniedException' }]);
+  });
+
+  it('logs counts, never the riders’ data', async () => {
+    const handler = await producer();
+    const writes: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    const secret = 'rider-secret-7788';
+
+    await handler(functionUrlEvent({ json: rideRequested('r-log', { riderId: secret }) }), context());
+    await handler(functionUrlEvent({ json: { entries: [rideRequested('r-bad', { riderId: secret, requestedAt: 'now' })] } }), context());
+
+    const log = writes.join('');
+    expect(log).toContain('"entries":1');
+    expect(log).toContain('"invalidEntries":1');
+    expect(log).not.toContain(secret);
+  });
+
+  it('answers GET /health with 200, and other paths and methods with 404 and 405', async () => {
+    const handler = await producer();
+
+    const health = await handler(functionUrlEvent({ method: 'GET', path: '/health' }), context());
+    const unknown = await handler(functionUrlEvent({ method: 'POST', path: '/rides', json: rideCompleted() }), context());
+    const wrongMethod = await handler(functionUrlEvent({ method: 'GET', path: '/events' }), context());
+
+    expect(health.statusCode).toBe(200);
+    expect(unknown.statusCode).toBe(404);
+    expect(wrongMethod.statusCode).toBe(405);
+    expect(wrongMethod.headers?.['allow']).toBe('POST');
+    expect(bus.requestSizes).toEqual([]);
+  });
+});

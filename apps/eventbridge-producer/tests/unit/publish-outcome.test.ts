@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { clientReason, failureKind, publishResponse, publishStatus, RETRY_AFTER_SECONDS } from '../../src/publish-outcome.js';
+
+const bodyOf = (response: { body?: string }) => JSON.parse(response.body ?? 'null');
+
+describe('failureKind', () => {
+  it.each([
+    [true, 'DeadlineReached: ThrottlingException: Rate exceeded after 3 attempt(s)', 'exhausted'],
+    [true, 'MaxAttemptsReached: InternalFailure: try again after 10 attempt(s)', 'exhausted'],
+    [true, 'DeadlineReached: not attempted', 'exhausted'],
+    [true, 'AccessDeniedException: not authorized', 'environment'],
+    [true, 'ResourceNotFoundException: Event bus wildrydes-bus does not exist.', 'environment'],
+    [false, 'MalformedDetail: Detail is malformed.', 'rejected'],
+    [false, 'EntryTooLarge: 300000 bytes > limit 262144 bytes', 'rejected'],
+  ] as const)('retryable %s, %s is %s', (retryable, reason, kind) => {
+    expect(failureKind({ retryable, reason })).toBe(kind);
+  });
+});
+
+describe('clientReason', () => {
+  it.each([
+    ['DeadlineReached: ThrottlingException: Rate exceeded after 3 attempt(s)', 'DeadlineReached: ThrottlingException'],
+    ['MaxAttemptsReached: InternalFailure after 10 attempt(s)', 'MaxAttemptsReached: InternalFailure'],
+    ['DeadlineReached: not attempted', 'DeadlineReached: not attempted'],
+    ['AccessDeniedException: User: arn:aws:sts::123456789012:assumed-role/x is not authorized', 'AccessDeniedException'],
+    ['MalformedDetail', 'MalformedDetail'],
+    ['something odd happened', 'UnknownError'],
+  ])('keeps only the codes of %s', (reason, expected) => {
+    expect(clientReason(reason)).toBe(expected);
+  });
+});
+
+describe('publishStatus: the decision table', () => {
+  it.each([
+    [[], 202],
+    [['exhausted'], 503],
+    [['exhausted', 'exhausted'], 503],
+    [['environment'], 500],
+    [['rejected'], 500],
+    [['exhausted', 'environment'], 500],
+    [['exhausted', 'rejected'], 500],
+  ] as const)('failures %j answer %i', (kinds, status) => {
+    expect(publishStatus(kinds)).toBe(status);
+  });
+});
+
+describe('publishResponse', () => {
+  it('answers 202 with every entry published, in request order', () => {
+    // Act
+    const { response, status } = publishResponse(2, { published: [{ index: 1, eventId: 'e-2' }, { index: 0, eventId: 'e-1' }], failed: [] });
+    // Assess
+    expect(status).toBe(202);
+    expect(response.statusCode).toBe(202);
+    expect(response.headers).toEqual({ 'content-type': 'application/json' });
+    expect(bodyOf(response)).toEqual({
+      results: [
+        { index: 0, status: 'published', eventId: 'e-1' },
+        { index: 1, status: 'published', eventId: 'e-2' },
+      ],
+    });
+  });
+
+  it('answers 503 with retry-after and per-entry results when entries failed transiently', () => {
+    const { response } = publishResponse(3, {
+      published: [{ index: 0, eventId: 'e-1' }, { index: 2, eventId: 'e-3' }],
+      failed: [{ index: 1, retryable: true, reason: 'DeadlineReached: ThrottlingException: Rate exceeded after 4 attempt(s)' }],
+    });
+
+    expect(response.statusCode).toBe(503);
+    expect(response.headers).toEqual({ 'content-type': 'application/json', 'retry-after': String(RETRY_AFTER_SECONDS) });
+    const body = bodyOf(response);
+    expect(body.error).toBe('PublishIncomplete');
+    expect(body.message).toMatch(/^1 of 3 entries were not published/);
+    expect(body.results).toEqual([
+      { index: 0, status: 'published', eventId: 'e-1' },
+      { index: 1, status: 'failed', retryable: true, reason: 'DeadlineReached: ThrottlingException' },
+      { index: 2, status: 'published', eventId: 'e-3' },
+    ]);
+  });
+
+  it('answers 500 without retry-after when the producer cannot publish, never showing the error message', () => {
+    const { response } = publishResponse(1, {
+      published: [],
+      failed: [{ index: 0, retryable: true, reason: 'AccessDeniedException: arn:aws:iam::123456789012:role/producer is not authorized' }],
+    });
+
+    expect(response.statusCode).toBe(500);
+    expect(response.headers).not.toHaveProperty('retry-after');
+    expect(response.body).not.toContain('123456789012');
+    expect(bodyOf(response)).toMatchObject({ error: 'PublishFailed', results: [{ index: 0, status: 'failed', retryable: true, reason: 'AccessDeniedException' }] });
+  });
+
+  it('answers 500 when EventBridge rejects an entry the producer validated, marking it not retryable', () => {
+    const { response } = publishResponse(2, {
+      published: [{ index: 0, eventId: 'e-1' }],
+      failed: [{ index: 1, retryable: false, reason: 'MalformedDetail: Detail is malformed.' }],
+    });
+
+    expect(response.statusCode).toBe(500);
+    expect(bodyOf(response).results[1]).toEqual({ index: 1, status: 'failed', retryable: false, reason: 'MalformedDetail' });
+  });
+
+  it('counts an entry the publisher did not report as failed, never as published', () => {
+    const { response, results } = publishResponse(2, { published: [{ index: 0, eventId: 'e-1' }], failed: [] });
+
+    expect(response.statusCode).toBe(500);
+    expect(results[1]).toEqual({ index: 1, status: 'failed', retryable: true, reason: 'Unaccounted' });
+  });
+});
