@@ -1,0 +1,144 @@
+import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import type { RideCompletedV1, UnicornHealthLowV1 } from '@wildrydes/schemas';
+import type { OwnedEvent } from './parse-owned-event.js';
+import { FLEET_STATE_SORT_KEY, rideMarkerSortKey, unicornPartitionKey } from './read-model.js';
+
+/**
+ * The DynamoDB transaction that applies one event to the read model, plus what is needed to
+ * read DynamoDB's answer. `items[guardIndex]` carries the condition that makes the write
+ * idempotent: when DynamoDB cancels the transaction because that condition failed, the event's
+ * effect is already in the model (or was superseded by a newer observation).
+ */
+export type WritePlan =
+  | {
+      readonly kind: 'ride';
+      readonly unicorn: string;
+      readonly eventId: string;
+      readonly rideId: string;
+      readonly guardIndex: 0;
+      readonly items: readonly TransactWriteItem[];
+    }
+  | {
+      readonly kind: 'health';
+      readonly unicorn: string;
+      readonly eventId: string;
+      readonly statusTime: string;
+      readonly guardIndex: 0;
+      readonly items: readonly TransactWriteItem[];
+    };
+
+const S = (value: string): AttributeValue => ({ S: value });
+const N = (value: number): AttributeValue => ({ N: String(value) });
+
+/**
+ * Plans the write of an owned event. Pure: no I/O, same input, same plan.
+ *
+ * - `RideCompleted`: put the ride marker `RIDE#<rideId>` only if it does not exist, and in the
+ *   same transaction add 1 ride and the distance to the unicorn's state. Increments commute, so
+ *   arrival order does not matter; the marker makes a replay (same ride again) change nothing.
+ * - `UnicornHealthLow`: set the state's health to `LOW` and its last alert, only if the alert's
+ *   `(statusTime, eventId)` is greater than the stored one, so a replay or an older alert that
+ *   arrives late changes nothing. No marker is needed: the condition alone is idempotent.
+ *
+ * @example
+ * ```ts
+ * const plan = planWrite(parsed.event, config.READ_MODEL_TABLE_NAME);
+ * await client.send(new TransactWriteItemsCommand({ TransactItems: [...plan.items] }));
+ * ```
+ */
+export function planWrite(event: OwnedEvent, tableName: string): WritePlan {
+  return event.detailType === 'RideCompleted' ? planRide(event.detail, tableName) : planHealthAlert(event.detail, tableName);
+}
+
+function planRide(ride: RideCompletedV1, tableName: string): WritePlan {
+  const pk = unicornPartitionKey(ride.unicorn);
+  const eventId = ride.metadata.eventId;
+  return {
+    kind: 'ride',
+    unicorn: ride.unicorn,
+    eventId,
+    rideId: ride.rideId,
+    guardIndex: 0,
+    items: [
+      {
+        Put: {
+          TableName: tableName,
+          Item: {
+            pk: S(pk),
+            sk: S(rideMarkerSortKey(ride.rideId)),
+            itemType: S('RIDE'),
+            unicorn: S(ride.unicorn),
+            rideId: S(ride.rideId),
+            eventId: S(eventId),
+            distanceMetres: N(ride.distanceMetres),
+            completedAt: S(ride.completedAt),
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          // The stored marker tells a replay (same eventId) from a second event for the same ride.
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      {
+        Update: {
+          TableName: tableName,
+          Key: { pk: S(pk), sk: S(FLEET_STATE_SORT_KEY) },
+          UpdateExpression:
+            'SET itemType = :itemType, unicorn = :unicorn, healthStatus = if_not_exists(healthStatus, :ok) ' +
+            'ADD ridesCompleted :one, distanceMetres :distance',
+          ExpressionAttributeValues: {
+            ':itemType': S('FLEET_STATE'),
+            ':unicorn': S(ride.unicorn),
+            ':ok': S('OK'),
+            ':one': N(1),
+            ':distance': N(ride.distanceMetres),
+          },
+        },
+      },
+    ],
+  };
+}
+
+function planHealthAlert(alert: UnicornHealthLowV1, tableName: string): WritePlan {
+  const eventId = alert.metadata.eventId;
+  return {
+    kind: 'health',
+    unicorn: alert.unicorn,
+    eventId,
+    statusTime: alert.statusTime,
+    guardIndex: 0,
+    items: [
+      {
+        Update: {
+          TableName: tableName,
+          Key: { pk: S(unicornPartitionKey(alert.unicorn)), sk: S(FLEET_STATE_SORT_KEY) },
+          UpdateExpression:
+            'SET itemType = :itemType, unicorn = :unicorn, healthStatus = :low, lastHealthAt = :statusTime, ' +
+            'lastHealthEventId = :eventId, lastAlert = :alert, ' +
+            'ridesCompleted = if_not_exists(ridesCompleted, :zero), distanceMetres = if_not_exists(distanceMetres, :zero)',
+          // statusTime is the canonical fixed-width ISO-8601 form, so string order is time order.
+          ConditionExpression:
+            'attribute_not_exists(lastHealthAt) OR lastHealthAt < :statusTime OR ' +
+            '(lastHealthAt = :statusTime AND lastHealthEventId < :eventId)',
+          ExpressionAttributeValues: {
+            ':itemType': S('FLEET_STATE'),
+            ':unicorn': S(alert.unicorn),
+            ':low': S('LOW'),
+            ':statusTime': S(alert.statusTime),
+            ':eventId': S(eventId),
+            ':alert': {
+              M: {
+                eventId: S(eventId),
+                statusTime: S(alert.statusTime),
+                healthPoints: N(alert.healthPoints),
+                threshold: N(alert.threshold),
+              },
+            },
+            ':zero': N(0),
+          },
+          // The stored observation tells a replay from an alert superseded by a newer one.
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,242 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Context, EventBridgeEvent } from 'aws-lambda';
+import { CreateTableCommand, DynamoDBClient, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { findFreePort, startEmulators } from '@wildrydes/emulators';
+import type { ConsumeResult } from '../../src/consume-event.js';
+import { readFleetState } from '../../src/read-fleet-state.js';
+import { RideMarkerItemSchema } from '../../src/read-model.js';
+import { eventBridgeEvent, rideCompleted, unicornHealthLow } from '../support/events.js';
+
+type Handler = (event: EventBridgeEvent<string, unknown>, context: Context) => Promise<ConsumeResult>;
+
+const BUNDLE = fileURLToPath(new URL('../../../../dist/apps/eventbridge-consumer/index.mjs', import.meta.url));
+const TABLE = 'UnicornFleetReadModel';
+
+let emulators: Awaited<ReturnType<typeof startEmulators>>;
+let dynamodb: DynamoDBClient;
+let handler: Handler;
+
+/** A Lambda context whose remaining time runs down from `remainingMs`, as a real invocation's does. */
+const context = (remainingMs = 20_000): Context => {
+  const endsAt = Date.now() + remainingMs;
+  return { getRemainingTimeInMillis: () => Math.max(0, endsAt - Date.now()) } as Context;
+};
+
+const ride = (rideId: string, unicorn: string, distanceMetres: number, eventId?: string) =>
+  eventBridgeEvent('RideCompleted@1', rideCompleted({ rideId, unicorn, distanceMetres, ...(eventId ? { eventId } : {}) }));
+const alert = (unicorn: string, statusTime: string, healthPoints: number, eventId?: string) =>
+  eventBridgeEvent('UnicornHealthLow@1', unicornHealthLow({ unicorn, statusTime, healthPoints, ...(eventId ? { eventId } : {}) }));
+
+/** Loads the deployable bundle as a fresh module instance, so it reads the env it is given now. */
+async function loadHandler(env: Record<string, string>, instance: string): Promise<Handler> {
+  Object.assign(process.env, env);
+  const module = (await import(`${pathToFileURL(BUNDLE).href}?instance=${instance}`)) as { handler: Handler };
+  return module.handler;
+}
+
+/** Every item of a unicorn's partition: its state and its ride markers. */
+async function partition(unicorn: string) {
+  const { Items = [] } = await dynamodb.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': { S: `UNICORN#${unicorn}` } },
+      ConsistentRead: true,
+    }),
+  );
+  return Items.map((item) => unmarshall(item));
+}
+
+async function tableItems() {
+  const { Items = [] } = await dynamodb.send(new ScanCommand({ TableName: TABLE, ConsistentRead: true }));
+  return Items.map((item) => unmarshall(item));
+}
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE)) {
+    throw new Error('dist/apps/eventbridge-consumer/index.mjs is missing: run `npx nx run eventbridge-consumer:build` (nx test does it for you)');
+  }
+  emulators = await startEmulators({ dynamodb: true });
+  Object.assign(process.env, emulators.env);
+  dynamodb = new DynamoDBClient({});
+  await dynamodb.send(
+    new CreateTableCommand({
+      TableName: TABLE,
+      BillingMode: 'PAY_PER_REQUEST',
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+    }),
+  );
+  // Warnings and errors only: the applied events would flood the test output.
+  handler = await loadHandler({ READ_MODEL_TABLE_NAME: TABLE, POWERTOOLS_LOG_LEVEL: 'WARN' }, 'main');
+});
+
+afterAll(async () => {
+  await emulators?.stop();
+});
+
+describe('eventbridge-consumer against DynamoDB Local', () => {
+  it('counts two completed rides of a unicorn and sums their distances exactly', async () => {
+    // Act
+    const first = await handler(ride('ride-1', 'Shadowfax', 1_250.5), context());
+    const second = await handler(ride('ride-2', 'Shadowfax', 749.25), context());
+
+    // Assess
+    expect([first.outcome, second.outcome]).toEqual(['applied', 'applied']);
+    expect(await readFleetState(dynamodb, TABLE, 'Shadowfax')).toEqual({
+      unicorn: 'Shadowfax',
+      ridesCompleted: 2,
+      distanceMetres: 1_999.75,
+      healthStatus: 'OK',
+    });
+    const markers = (await partition('Shadowfax')).filter((item) => item['itemType'] === 'RIDE').map((item) => RideMarkerItemSchema.parse(item));
+    expect(markers.map(({ rideId, eventId, distanceMetres }) => ({ rideId, eventId, distanceMetres }))).toEqual([
+      { rideId: 'ride-1', eventId: 'ride-completed-ride-1', distanceMetres: 1_250.5 },
+      { rideId: 'ride-2', eventId: 'ride-completed-ride-2', distanceMetres: 749.25 },
+    ]);
+  });
+
+  it('changes nothing when the same event is delivered again, or the same ride comes in another event', async () => {
+    // Prepare
+    await handler(ride('ride-1', 'Replayed', 500), context());
+    const before = await partition('Replayed');
+
+    // Act
+    const replay = await handler(ride('ride-1', 'Replayed', 500), context());
+    const sameRideOtherEvent = await handler(ride('ride-1', 'Replayed', 999, 'a-different-event-id'), context());
+
+    // Assess
+    expect(replay).toMatchObject({ outcome: 'duplicate' });
+    expect(replay).not.toHaveProperty('conflictingEventId');
+    expect(sameRideOtherEvent).toMatchObject({ outcome: 'duplicate', conflictingEventId: 'ride-completed-ride-1' });
+    expect(await partition('Replayed')).toEqual(before);
+  });
+
+  it('keeps the newer health alert when an older one arrives late, and a replay changes nothing', async () => {
+    // Prepare
+    const newer = alert('Rocinante', '2026-11-21T10:05:00.000Z', 7);
+    const older = alert('Rocinante', '2026-11-21T10:00:00.000Z', 15);
+
+    // Act
+    const outcomes = [await handler(newer, context()), await handler(older, context()), await handler(newer, context())];
+
+    // Assess
+    expect(outcomes.map(({ outcome }) => outcome)).toEqual(['applied', 'superseded', 'duplicate']);
+    expect(await readFleetState(dynamodb, TABLE, 'Rocinante')).toEqual({
+      unicorn: 'Rocinante',
+      ridesCompleted: 0,
+      distanceMetres: 0,
+      healthStatus: 'LOW',
+      lastHealthAt: '2026-11-21T10:05:00.000Z',
+      lastAlert: { eventId: 'health-Rocinante-2026-11-21T10:05:00.000Z', statusTime: '2026-11-21T10:05:00.000Z', healthPoints: 7, threshold: 20 },
+    });
+  });
+
+  it('keeps alerts and rides of the same unicorn apart: a ride after an alert leaves the alert, and the reverse', async () => {
+    await handler(ride('ride-1', 'Pegasus', 100), context());
+    await handler(alert('Pegasus', '2026-11-21T10:00:00.000Z', 3), context());
+    await handler(ride('ride-2', 'Pegasus', 50), context());
+
+    expect(await readFleetState(dynamodb, TABLE, 'Pegasus')).toMatchObject({
+      ridesCompleted: 2,
+      distanceMetres: 150,
+      healthStatus: 'LOW',
+      lastAlert: { healthPoints: 3 },
+    });
+  });
+
+  it('reaches the same state whatever order the events arrive in, duplicates included', async () => {
+    // Prepare: rides, alerts (two of them for the same reading) and replays, in two different orders.
+    const events = (unicorn: string) => [
+      ride('ride-a', unicorn, 10.1),
+      ride('ride-b', unicorn, 20.2),
+      ride('ride-c', unicorn, 30.3),
+      alert(unicorn, '2026-11-21T10:00:00.000Z', 18, 'alert-1'),
+      alert(unicorn, '2026-11-21T10:01:00.000Z', 11, 'alert-2a'),
+      alert(unicorn, '2026-11-21T10:01:00.000Z', 12, 'alert-2b'),
+    ];
+    const forward = [...events('Forward'), ...events('Forward')];
+    const backward = [...events('Backward'), ...events('Backward')].reverse();
+
+    // Act
+    for (const event of forward) await handler(event, context());
+    for (const event of backward) await handler(event, context());
+
+    // Assess
+    const forwardState = await readFleetState(dynamodb, TABLE, 'Forward');
+    const backwardState = await readFleetState(dynamodb, TABLE, 'Backward');
+    expect(forwardState).toMatchObject({ ridesCompleted: 3, distanceMetres: 60.6, lastAlert: { eventId: 'alert-2b', healthPoints: 12 } });
+    expect({ ...backwardState, unicorn: 'Forward' }).toEqual(forwardState);
+  });
+
+  it('counts every ride when many arrive at once for the same unicorn', async () => {
+    const rides = Array.from({ length: 20 }, (_, i) => ride(`ride-${i}`, 'Busy', 1 + i));
+
+    const results = await Promise.all(rides.map((event) => handler(event, context())));
+
+    expect(results.every(({ outcome }) => outcome === 'applied')).toBe(true);
+    expect(await readFleetState(dynamodb, TABLE, 'Busy')).toMatchObject({ ridesCompleted: 20, distanceMetres: 210 });
+  });
+
+  it('writes nothing and does not throw for events it does not own or cannot read, and logs each one whole', async () => {
+    // Prepare
+    const before = await tableItems();
+    const notOwned = eventBridgeEvent('RideRequested@1');
+    const invalid = eventBridgeEvent('RideCompleted@1', { ...rideCompleted({ rideId: 'ride-x', unicorn: 'Ghost' }), distanceMetres: 'far' });
+    const lines: string[] = [];
+    const capture = (chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    };
+    const spies = [vi.spyOn(process.stdout, 'write').mockImplementation(capture), vi.spyOn(process.stderr, 'write').mockImplementation(capture)];
+
+    // Act
+    const results = await Promise.all([handler(notOwned, context()), handler(invalid, context())]).finally(() => {
+      for (const spy of spies) spy.mockRestore();
+    });
+
+    // Assess
+    expect(results).toMatchObject([
+      { outcome: 'rejected', reason: 'NOT_OWNED' },
+      { outcome: 'rejected', reason: 'SCHEMA_VIOLATION' },
+    ]);
+    expect(await tableItems()).toEqual(before);
+    // The stack's metric filter counts these lines: `{ $.outcome = "rejected" }`.
+    const logged = lines.flatMap((line) => line.split('\n')).filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
+    expect(logged).toMatchObject([
+      { level: 'ERROR', outcome: 'rejected', reason: 'NOT_OWNED', event: notOwned },
+      { level: 'ERROR', outcome: 'rejected', reason: 'SCHEMA_VIOLATION', detail: 'distanceMetres: Invalid input', event: invalid },
+    ]);
+  });
+
+  it('throws a retryable error when DynamoDB is unreachable, so Lambda retries the event', async () => {
+    // Prepare: a consumer instance whose DynamoDB endpoint refuses connections.
+    const closedPort = await findFreePort();
+    const saved = process.env['AWS_ENDPOINT_URL_DYNAMODB'];
+    const unreachable = await loadHandler(
+      { READ_MODEL_TABLE_NAME: TABLE, AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${closedPort}` },
+      'no-dynamodb',
+    );
+
+    // Act: 3 s left, 1 s margin: the consumer retries for at most 2 s and then gives up.
+    // (The SDK reads the endpoint variable at its first request, so restore it only afterwards.)
+    const started = Date.now();
+    const attempt = unreachable(ride('ride-1', 'Unlucky', 10), context(3_000)).finally(() => {
+      process.env['AWS_ENDPOINT_URL_DYNAMODB'] = saved;
+    });
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ name: 'RetryableEventError', message: expect.stringMatching(/^RideCompleted ride-completed-ride-1: /) });
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(await partition('Unlucky')).toEqual([]);
+  });
+});
