@@ -1,11 +1,18 @@
 /**
- * The declaration of a stream-consuming function: one plain-data object that feeds both its
- * CDK stack and the local runtime. Free of CDK imports, so it is also exported on its own as
+ * The declaration of a function: one plain-data object that feeds both its CDK stack and the
+ * local runtime. Free of CDK imports, so it is also exported on its own as
  * `@wildrydes/infra/function-declaration`.
  */
 export type {
   DynamoDbStreamTrigger,
   EnvValue,
+  EventBridgeRuleTrigger,
+  EventRuleFunctionDeclaration,
+  FunctionDeclaration,
+  FunctionTrigger,
+  FunctionTriggerType,
+  FunctionUrlTrigger,
+  HttpFunctionDeclaration,
   KinesisTrigger,
   StartingPosition,
   StreamBatchSettings,
@@ -18,6 +25,11 @@ export {
   type ResolvedStreamSettings,
   type ResolvedStreamTrigger,
 } from './declaration/defaults.js';
+export {
+  EVENT_RULE_DEFAULTS,
+  resolveEventRuleSettings,
+  type ResolvedEventRuleTrigger,
+} from './declaration/event-rule-defaults.js';
 export { validateDeclaration } from './declaration/validate.js';
 export { resolveEnvironment, type PlatformValueResolver } from './declaration/environment.js';
 export { BUNDLE_ENTRY_FILE, bundleDirectory } from './declaration/bundle-directory.js';

@@ -6,10 +6,11 @@ export { QuarantineStorage, type QuarantineStorageProps } from './quarantine-sto
 export { PLATFORM_STACK_NAME, PlatformStack, type PlatformStackProps } from './platform-stack.js';
 export { PlatformImports } from './platform-imports.js';
 export { createStreamEventSource } from './stream-event-source.js';
+export { DeclaredFunction, FUNCTION_RUNTIME, type DeclaredFunctionProps } from './declared-function.js';
 export { StreamConsumerAlarms, type StreamConsumerAlarmsProps } from './stream-consumer-alarms.js';
-export {
-  FUNCTION_RUNTIME,
-  StreamConsumerFunction,
-  type StreamConsumerFunctionProps,
-} from './stream-consumer-function.js';
+export { StreamConsumerFunction, type StreamConsumerFunctionProps } from './stream-consumer-function.js';
+export { EventRuleFunctionAlarms, type EventRuleFunctionAlarmsProps } from './event-rule-function-alarms.js';
+export { EventRuleFunction, type EventRuleFunctionProps } from './event-rule-function.js';
+export { HttpFunctionAlarms, type HttpFunctionAlarmsProps } from './http-function-alarms.js';
+export { HttpFunction, type HttpFunctionProps } from './http-function.js';
 export { applyNagChecks, suppressKmsGrantWildcards } from './nag.js';

@@ -1,8 +1,8 @@
-import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { ALARM_PERIOD, addAlarmActions, functionErrorsAlarm, queueNotEmptyAlarm } from './function-alarms.js';
 
 /** Settings of {@link StreamConsumerAlarms}. */
 export interface StreamConsumerAlarmsProps {
@@ -22,8 +22,6 @@ export interface StreamConsumerAlarmsProps {
   readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
 }
 
-const ONE_MINUTE = Duration.minutes(1);
-
 /**
  * The three alarms every stream consumer has: the consumer falls behind (iterator age), the
  * handler throws (errors), and batches were given up on (on-failure queue not empty).
@@ -41,38 +39,21 @@ export class StreamConsumerAlarms extends Construct {
 
     this.iteratorAge = new cloudwatch.Alarm(this, 'IteratorAge', {
       alarmDescription: `${functionName} is falling behind its stream: IteratorAge above ${thresholdMs} ms for 3 of 5 minutes`,
-      metric: fn.metric('IteratorAge', { statistic: cloudwatch.Stats.MAXIMUM, period: ONE_MINUTE }),
+      metric: fn.metric('IteratorAge', { statistic: cloudwatch.Stats.MAXIMUM, period: ALARM_PERIOD }),
       threshold: thresholdMs,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 5,
       datapointsToAlarm: 3,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    this.errors = new cloudwatch.Alarm(this, 'Errors', {
-      alarmDescription: `${functionName} threw (whole batches failed and will be retried)`,
-      metric: fn.metricErrors({ statistic: cloudwatch.Stats.SUM, period: ONE_MINUTE }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    this.onFailureMessages = new cloudwatch.Alarm(this, 'OnFailureMessages', {
-      alarmDescription: `${functionName} gave up on records: its on-failure queue has messages to re-drive`,
-      metric: props.onFailureQueue.metricApproximateNumberOfMessagesVisible({
-        statistic: cloudwatch.Stats.MAXIMUM,
-        period: ONE_MINUTE,
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    for (const alarm of this.all) {
-      for (const action of props.alarmActions ?? []) {
-        alarm.addAlarmAction(action);
-        alarm.addOkAction(action);
-      }
-    }
+    this.errors = functionErrorsAlarm(this, fn, `${functionName} threw (whole batches failed and will be retried)`);
+    this.onFailureMessages = queueNotEmptyAlarm(
+      this,
+      'OnFailureMessages',
+      props.onFailureQueue,
+      `${functionName} gave up on records: its on-failure queue has messages to re-drive`,
+    );
+    addAlarmActions(this.all, props.alarmActions);
   }
 
   /** All three alarms. */

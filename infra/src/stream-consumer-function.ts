@@ -1,28 +1,18 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Duration } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Duration } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { BUNDLE_ENTRY_FILE } from './declaration/bundle-directory.js';
 import { resolveTriggerSettings } from './declaration/defaults.js';
-import { resolveEnvironment } from './declaration/environment.js';
-import type { StreamFunctionDeclaration, StreamTrigger } from './declaration/types.js';
-import { validateDeclaration } from './declaration/validate.js';
-import { BundleNotFoundError } from './errors.js';
+import type { StreamFunctionDeclaration } from './declaration/types.js';
+import { validateDeclarationOfKind } from './declaration-kind.js';
+import { DeclaredFunction } from './declared-function.js';
 import type { PlatformImports } from './platform-imports.js';
 import { StreamConsumerAlarms } from './stream-consumer-alarms.js';
 import { createStreamEventSource } from './stream-event-source.js';
-import { resolveBundleDirectory } from './workspace-paths.js';
-
-type StreamTriggerType = StreamTrigger['type'];
-
-/** The Lambda runtime of every function (the newest Node.js the installed aws-cdk-lib knows). */
-export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
 /** Settings of a {@link StreamConsumerFunction}. */
 export interface StreamConsumerFunctionProps {
@@ -83,21 +73,23 @@ export class StreamConsumerFunction extends Construct {
   public readonly alarms: StreamConsumerAlarms;
 
   public constructor(scope: Construct, id: string, props: StreamConsumerFunctionProps) {
+    validateDeclarationOfKind(props.declaration, 'StreamConsumerFunction', ['kinesis', 'dynamodb-stream']);
     super(scope, id);
     const { declaration, platform } = props;
-    validateDeclaration(declaration);
     const trigger = resolveTriggerSettings(declaration.trigger);
 
-    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
-      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
-      encryptionKey: platform.key,
+    // 'Default' keeps the logical IDs of the function, role and log group as they were when
+    // this construct created them itself.
+    const declared = new DeclaredFunction(this, 'Default', {
+      declaration,
+      platform,
+      code: props.code,
+      logRetention: props.logRetention,
+      tracing: props.tracing,
     });
-    const role = (this.role = new iam.Role(this, 'Role', {
-      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: `Execution role of ${declaration.name}`,
-    }));
-    // Instead of the AWSLambdaBasicExecutionRole managed policy (logs:* on every log group).
-    this.logGroup.grantWrite(role);
+    this.fn = declared.fn;
+    this.role = declared.role;
+    this.logGroup = declared.logGroup;
 
     this.onFailureQueue = new sqs.Queue(this, 'OnFailureQueue', {
       // The messages hold only shard and sequence-number metadata, never record payloads,
@@ -105,25 +97,6 @@ export class StreamConsumerFunction extends Construct {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
-    });
-
-    this.fn = new lambda.Function(this, 'Function', {
-      description: declaration.description,
-      runtime: FUNCTION_RUNTIME,
-      architecture: lambda.Architecture.ARM_64,
-      handler: declaration.handler,
-      code: props.code ?? StreamConsumerFunction.bundleCode(declaration.name),
-      memorySize: declaration.memorySizeMb,
-      timeout: Duration.seconds(declaration.timeoutSeconds),
-      reservedConcurrentExecutions: declaration.reservedConcurrency,
-      role,
-      logGroup: this.logGroup,
-      loggingFormat: lambda.LoggingFormat.JSON,
-      tracing: props.tracing,
-      environment: {
-        POWERTOOLS_SERVICE_NAME: declaration.name,
-        ...resolveEnvironment(declaration.environment, (name) => platform.value(name)),
-      },
     });
     this.fn.addEventSource(createStreamEventSource(trigger, platform, this.onFailureQueue));
 
@@ -134,41 +107,35 @@ export class StreamConsumerFunction extends Construct {
       iteratorAgeAlarmThresholdMs: props.iteratorAgeAlarmThresholdMs,
       alarmActions: props.alarmActions,
     });
-    this.addNagSuppressions(role, trigger.type, props.tracing);
-  }
 
-  /** The `nx build` output of a function, failing early with a hint when it is missing. */
-  public static bundleCode(name: string): lambda.Code {
-    const directory = resolveBundleDirectory(name);
-    if (!existsSync(join(directory, BUNDLE_ENTRY_FILE))) {
-      throw new BundleNotFoundError(name, directory);
-    }
-    return lambda.Code.fromAsset(directory);
-  }
-
-  private addNagSuppressions(role: iam.Role, triggerType: StreamTriggerType, tracing?: lambda.Tracing): void {
     NagSuppressions.addResourceSuppressions(this.onFailureQueue, [
       {
         id: 'AwsSolutions-SQS3',
         reason: 'This queue is itself the on-failure destination (DLQ) of the event source mapping; a DLQ of a DLQ adds nothing.',
       },
     ]);
-    const unscopableActions = [
-      ...(triggerType === 'dynamodb-stream' ? ['dynamodb:ListStreams (granted by the DynamoDB event source)'] : []),
-      ...(tracing === lambda.Tracing.ACTIVE ? ['xray:PutTraceSegments and xray:PutTelemetryRecords (active tracing)'] : []),
-    ];
-    if (unscopableActions.length > 0) {
+    if (trigger.type === 'dynamodb-stream') {
       NagSuppressions.addResourceSuppressions(
-        role,
+        this.role,
         [
           {
             id: 'AwsSolutions-IAM5',
-            reason: `Resource "*" only for actions that support no resource-level permissions: ${unscopableActions.join('; ')}.`,
+            reason:
+              'Resource "*" only for dynamodb:ListStreams (granted by the DynamoDB event source), ' +
+              'which supports no resource-level permissions.',
             appliesTo: ['Resource::*'],
           },
         ],
         true,
       );
     }
+  }
+
+  /**
+   * The `nx build` output of a function, failing early with a hint when it is missing.
+   * @see DeclaredFunction.bundleCode
+   */
+  public static bundleCode(name: string): lambda.Code {
+    return DeclaredFunction.bundleCode(name);
   }
 }

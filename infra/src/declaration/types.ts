@@ -73,8 +73,85 @@ export interface DynamoDbStreamTrigger extends StreamBatchSettings {
 export type StreamTrigger = KinesisTrigger | DynamoDbStreamTrigger;
 
 /**
- * The single declaration of a stream-consuming function. Plain data (no CDK objects), so both
- * the function's CDK stack and the local runtime read the same thing.
+ * The function is the target of an EventBridge rule on a platform bus. EventBridge invokes it
+ * asynchronously: `retryAttempts` and `maxEventAgeSeconds` bound EventBridge's delivery to Lambda
+ * (what is still undelivered goes to the rule target's dead-letter queue), while
+ * `functionRetryAttempts` and `functionMaxEventAgeSeconds` bound Lambda's retries of an
+ * invocation whose handler threw (what still fails goes to the function's on-failure queue).
+ * Optional fields fall back to {@link EVENT_RULE_DEFAULTS}.
+ *
+ * @example
+ * ```ts
+ * const trigger: EventBridgeRuleTrigger = {
+ *   type: 'eventbridge-rule',
+ *   bus: 'eventBus',
+ *   eventPattern: { source: ['wildrydes.rides'], 'detail-type': ['RideCompleted'] },
+ * };
+ * ```
+ */
+export interface EventBridgeRuleTrigger {
+  readonly type: 'eventbridge-rule';
+  /** `eventBus` is `wildrydes-bus`. */
+  readonly bus: 'eventBus';
+  /**
+   * The rule's event pattern in EventBridge's JSON grammar (keys as in the event, e.g.
+   * `detail-type`); validated with `validatePattern` from `@wildrydes/event-patterns`.
+   */
+  readonly eventPattern: Readonly<Record<string, unknown>>;
+  /**
+   * EventBridge's retries of a delivery to Lambda that failed (throttled, service error), 0..185.
+   * @default 8
+   */
+  readonly retryAttempts?: number;
+  /**
+   * EventBridge stops retrying a delivery after this, 60..86400.
+   * @default 3600
+   */
+  readonly maxEventAgeSeconds?: number;
+  /**
+   * Lambda's retries of an asynchronous invocation whose handler threw, 0..2.
+   * @default 2
+   */
+  readonly functionRetryAttempts?: number;
+  /**
+   * Lambda discards (to the on-failure queue) an event still queued for the function after this,
+   * 60..21600.
+   * @default 21600
+   */
+  readonly functionMaxEventAgeSeconds?: number;
+}
+
+/**
+ * The function is invoked over HTTPS through its Lambda Function URL. Only IAM-authenticated
+ * (SigV4-signed) requests are accepted: a function URL is never public.
+ *
+ * @example
+ * ```ts
+ * const trigger: FunctionUrlTrigger = { type: 'function-url', authType: 'AWS_IAM' };
+ * ```
+ */
+export interface FunctionUrlTrigger {
+  readonly type: 'function-url';
+  /** Callers sign requests with SigV4 and need `lambda:InvokeFunctionUrl` and `lambda:InvokeFunction`. */
+  readonly authType: 'AWS_IAM';
+  /**
+   * The response is returned whole (payloads up to 6 MB).
+   * @default 'BUFFERED'
+   */
+  readonly invokeMode?: 'BUFFERED';
+}
+
+/** Anything that invokes a function. */
+export type FunctionTrigger = StreamTrigger | EventBridgeRuleTrigger | FunctionUrlTrigger;
+
+/** The kind of a trigger: `'kinesis' | 'dynamodb-stream' | 'eventbridge-rule' | 'function-url'`. */
+export type FunctionTriggerType = FunctionTrigger['type'];
+
+/**
+ * The single declaration of a function. Plain data (no CDK objects), so both the function's CDK
+ * stack and the local runtime read the same thing. Narrow the trigger with the type parameter,
+ * or use {@link StreamFunctionDeclaration}, {@link EventRuleFunctionDeclaration} or
+ * {@link HttpFunctionDeclaration}.
  *
  * @example
  * ```ts
@@ -86,10 +163,10 @@ export type StreamTrigger = KinesisTrigger | DynamoDbStreamTrigger;
  *   timeoutSeconds: 60,
  *   trigger: { type: 'kinesis', stream: 'telemetryClean', batchSize: 500, maxBatchingWindowSeconds: 1 },
  *   environment: { TABLE_NAME: { platform: 'sensorTableName' } },
- * } satisfies StreamFunctionDeclaration;
+ * } as const satisfies FunctionDeclaration;
  * ```
  */
-export interface StreamFunctionDeclaration {
+export interface FunctionDeclaration<TTrigger extends FunctionTrigger = FunctionTrigger> {
   /** The Nx project name, e.g. `kinesis-ddb-writer`; also the bundle folder and service name. */
   readonly name: string;
   /** Shown on the Lambda function, at most 256 characters. */
@@ -100,7 +177,7 @@ export interface StreamFunctionDeclaration {
   readonly memorySizeMb: number;
   /** 1..900. */
   readonly timeoutSeconds: number;
-  readonly trigger: StreamTrigger;
+  readonly trigger: TTrigger;
   /** Names follow Lambda's rules: a letter first, then letters, digits or `_`, at least 2 characters. */
   readonly environment: Readonly<Record<string, EnvValue>>;
   /**
@@ -109,3 +186,38 @@ export interface StreamFunctionDeclaration {
    */
   readonly reservedConcurrency?: number;
 }
+
+/**
+ * A function consuming a Kinesis stream or a DynamoDB stream.
+ *
+ * @example
+ * ```ts
+ * export const writer = { ...common, trigger: { type: 'kinesis', stream: 'telemetryClean', batchSize: 500, maxBatchingWindowSeconds: 1 } }
+ *   as const satisfies StreamFunctionDeclaration;
+ * ```
+ */
+export type StreamFunctionDeclaration = FunctionDeclaration<StreamTrigger>;
+
+/**
+ * A function targeted by an EventBridge rule on the platform bus.
+ *
+ * @example
+ * ```ts
+ * export const consumer = {
+ *   ...common,
+ *   trigger: { type: 'eventbridge-rule', bus: 'eventBus', eventPattern: { source: ['wildrydes.rides'] } },
+ * } as const satisfies EventRuleFunctionDeclaration;
+ * ```
+ */
+export type EventRuleFunctionDeclaration = FunctionDeclaration<EventBridgeRuleTrigger>;
+
+/**
+ * A function invoked through its IAM-authenticated Function URL.
+ *
+ * @example
+ * ```ts
+ * export const producer = { ...common, trigger: { type: 'function-url', authType: 'AWS_IAM' } }
+ *   as const satisfies HttpFunctionDeclaration;
+ * ```
+ */
+export type HttpFunctionDeclaration = FunctionDeclaration<FunctionUrlTrigger>;

@@ -1,6 +1,7 @@
+import { validatePattern } from '@wildrydes/event-patterns';
 import { FunctionDeclarationError } from '../errors.js';
 import { isPlatformParameterName } from '../platform-parameters.js';
-import type { StreamBatchSettings, StreamFunctionDeclaration } from './types.js';
+import type { FunctionDeclaration, FunctionTriggerType, StreamBatchSettings } from './types.js';
 
 /** Lambda's rule for environment variable names. */
 const ENV_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]+$/;
@@ -17,8 +18,20 @@ const RESERVED_ENV_NAMES = new Set([
 /** Lambda's default quota of filters per event source mapping. */
 const MAX_FILTER_PATTERNS = 5;
 const MAX_DESCRIPTION_LENGTH = 256;
+/** Every trigger type, in the order error messages list them. */
+const TRIGGER_TYPES: readonly FunctionTriggerType[] = ['kinesis', 'dynamodb-stream', 'eventbridge-rule', 'function-url'];
+/** Long values are cut in messages, so one bad pattern does not bury the other issues. */
+const MAX_SHOWN_JSON_LENGTH = 200;
 
 const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+
+function showJson(value: unknown): string {
+  const json = JSON.stringify(value) ?? String(value);
+  return json.length > MAX_SHOWN_JSON_LENGTH ? `${json.slice(0, MAX_SHOWN_JSON_LENGTH)}...` : json;
+}
+
+const isNonEmptyObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 
 function checkIntegerRange(issues: string[], field: string, value: unknown, min: number, max: number): void {
   if (typeof value !== 'number' || Number.isNaN(value) || value < min || value > max) {
@@ -60,24 +73,73 @@ function checkBatchSettings(issues: string[], trigger: StreamBatchSettings): voi
   }
 }
 
-function checkTrigger(issues: string[], trigger: StreamFunctionDeclaration['trigger']): void {
-  const source = trigger as { type?: unknown; stream?: unknown; table?: unknown };
-  if (source.type === 'kinesis') {
-    if (source.stream !== 'telemetryRaw' && source.stream !== 'telemetryClean') {
-      issues.push(`trigger.stream must be "telemetryRaw" or "telemetryClean" (given ${show(source.stream)})`);
-    }
-  } else if (source.type === 'dynamodb-stream') {
-    if (source.table !== 'sensorTable') {
-      issues.push(`trigger.table must be "sensorTable" (given ${show(source.table)})`);
-    }
-  } else {
-    issues.push(`trigger.type must be "kinesis" or "dynamodb-stream" (given ${show(source.type)})`);
-    return;
+function checkEventRuleTrigger(issues: string[], trigger: Record<string, unknown>): void {
+  if (trigger['bus'] !== 'eventBus') {
+    issues.push(`trigger.bus must be "eventBus" (given ${show(trigger['bus'])})`);
   }
-  checkBatchSettings(issues, trigger);
+  const pattern = trigger['eventPattern'];
+  if (!isNonEmptyObject(pattern)) {
+    issues.push(`trigger.eventPattern must be a non-empty object (given ${showJson(pattern)})`);
+  } else {
+    try {
+      validatePattern(pattern);
+    } catch (error) {
+      // The message names the path and the offending value, e.g.
+      // `Invalid event pattern at detail.price: empty arrays are not allowed`.
+      issues.push(`trigger.eventPattern: ${(error as Error).message}`);
+    }
+  }
+  const optionalRanges: ReadonlyArray<readonly [string, number, number]> = [
+    ['retryAttempts', 0, 185],
+    ['maxEventAgeSeconds', 60, 86_400],
+    ['functionRetryAttempts', 0, 2],
+    ['functionMaxEventAgeSeconds', 60, 21_600],
+  ];
+  for (const [field, min, max] of optionalRanges) {
+    if (trigger[field] !== undefined) {
+      checkIntegerRange(issues, `trigger.${field}`, trigger[field], min, max);
+    }
+  }
 }
 
-function checkEnvironment(issues: string[], environment: StreamFunctionDeclaration['environment']): void {
+function checkFunctionUrlTrigger(issues: string[], trigger: Record<string, unknown>): void {
+  if (trigger['authType'] !== 'AWS_IAM') {
+    issues.push(`trigger.authType must be "AWS_IAM": a function URL is never public (given ${show(trigger['authType'])})`);
+  }
+  const invokeMode = trigger['invokeMode'];
+  if (invokeMode !== undefined && invokeMode !== 'BUFFERED') {
+    issues.push(`trigger.invokeMode must be "BUFFERED" (given ${show(invokeMode)})`);
+  }
+}
+
+function checkTrigger(issues: string[], trigger: FunctionDeclaration['trigger']): void {
+  // Declarations may come from JSON or casts: a missing trigger is reported, not a TypeError.
+  const source = (typeof trigger === 'object' && trigger !== null ? trigger : {}) as Record<string, unknown>;
+  switch (source['type']) {
+    case 'kinesis':
+      if (source['stream'] !== 'telemetryRaw' && source['stream'] !== 'telemetryClean') {
+        issues.push(`trigger.stream must be "telemetryRaw" or "telemetryClean" (given ${show(source['stream'])})`);
+      }
+      checkBatchSettings(issues, trigger as StreamBatchSettings);
+      return;
+    case 'dynamodb-stream':
+      if (source['table'] !== 'sensorTable') {
+        issues.push(`trigger.table must be "sensorTable" (given ${show(source['table'])})`);
+      }
+      checkBatchSettings(issues, trigger as StreamBatchSettings);
+      return;
+    case 'eventbridge-rule':
+      checkEventRuleTrigger(issues, source);
+      return;
+    case 'function-url':
+      checkFunctionUrlTrigger(issues, source);
+      return;
+    default:
+      issues.push(`trigger.type must be one of ${TRIGGER_TYPES.map(show).join(', ')} (given ${show(source['type'])})`);
+  }
+}
+
+function checkEnvironment(issues: string[], environment: FunctionDeclaration['environment']): void {
   for (const [name, value] of Object.entries(environment)) {
     if (!ENV_NAME_PATTERN.test(name)) {
       issues.push(
@@ -94,9 +156,10 @@ function checkEnvironment(issues: string[], environment: StreamFunctionDeclarati
 }
 
 /**
- * Checks a declaration against Lambda and event-source-mapping limits before anything is
- * built, so a bad value fails `nx test`/`nx synth` with a message naming it rather than
- * failing a deployment. Every problem is reported at once.
+ * Checks a declaration against Lambda, event-source-mapping, EventBridge and Function URL limits
+ * before anything is built, so a bad value fails `nx test`/`nx synth` with a message naming it
+ * rather than failing a deployment. Event patterns are checked with EventBridge's own rules
+ * (`validatePattern` from `@wildrydes/event-patterns`). Every problem is reported at once.
  *
  * @throws {FunctionDeclarationError} listing each problem, e.g.
  *   `batchSize must be between 1 and 10000 inclusive (given 0)`
@@ -105,7 +168,7 @@ function checkEnvironment(issues: string[], environment: StreamFunctionDeclarati
  * validateDeclaration(declaration); // throws before the stack is built
  * ```
  */
-export function validateDeclaration(declaration: StreamFunctionDeclaration): void {
+export function validateDeclaration(declaration: FunctionDeclaration): void {
   const issues: string[] = [];
   const name: unknown = declaration.name;
   if (typeof name !== 'string' || !PROJECT_NAME_PATTERN.test(name)) {

@@ -11,6 +11,7 @@ import {
   PLATFORM_PARAMETERS,
   PlatformImports,
   StreamConsumerFunction,
+  type StreamFunctionDeclaration,
 } from '../../src/index.js';
 import { dynamoDbDeclaration, kinesisDeclaration } from '../support/declarations.js';
 import { TEST_APP_CONTEXT, buildFunctionStack } from '../support/function-stack.js';
@@ -81,6 +82,14 @@ describe('StreamConsumerFunction with a Kinesis trigger', () => {
         },
       },
     });
+  });
+
+  it('then the function, role and log group keep the logical IDs they had before DeclaredFunction was shared', () => {
+    const logicalIds = Object.keys(template.toJSON()['Resources'] as Record<string, unknown>);
+    for (const prefix of ['ConsumerFunction', 'ConsumerRole', 'ConsumerRoleDefaultPolicy', 'ConsumerLogGroup']) {
+      expect(logicalIds.some((id) => new RegExp(`^${prefix}[0-9A-F]{8}$`).test(id))).toBe(true);
+    }
+    expect(logicalIds.filter((id) => id.includes('Default') && !id.includes('DefaultPolicy'))).toEqual([]);
   });
 
   it('then platform values are SSM-typed CloudFormation parameters resolved at deploy time', () => {
@@ -259,7 +268,25 @@ describe('StreamConsumerFunction options', () => {
     const error = catchError(build);
     expect(error).toBeInstanceOf(FunctionDeclarationError);
     expect(error.message).toContain('batchSize must be between 1 and 10000 inclusive (given 0)');
-    expect(stack.node.tryFindChild('Consumer')?.node.children).toEqual([]);
+    expect(stack.node.tryFindChild('Consumer')).toBeUndefined();
+  });
+
+  it('given a Function URL declaration forced through, then construction fails naming the construct and the trigger type', () => {
+    // Given
+    const app = new App({ context: TEST_APP_CONTEXT });
+    const stack = new Stack(app, 'WrongTrigger');
+    const declaration = { ...kinesisDeclaration, trigger: { type: 'function-url', authType: 'AWS_IAM' } } as unknown as StreamFunctionDeclaration;
+
+    // When
+    const build = () =>
+      new StreamConsumerFunction(stack, 'Consumer', { declaration, platform: PlatformImports.fromParameters(stack), code: INLINE_CODE });
+
+    // Then
+    const error = catchError(build);
+    expect(error).toBeInstanceOf(FunctionDeclarationError);
+    expect(error.message).toContain(
+      'trigger.type must be "kinesis" or "dynamodb-stream" for StreamConsumerFunction (given "function-url")',
+    );
   });
 
   it('given no code and no bundle on disk, then construction fails telling to run the build', () => {

@@ -1,4 +1,8 @@
-import type { StreamFunctionDeclaration } from '../../src/index.js';
+import type {
+  EventRuleFunctionDeclaration,
+  HttpFunctionDeclaration,
+  StreamFunctionDeclaration,
+} from '../../src/index.js';
 
 /** A Kinesis consumer shaped like kinesis-ddb-writer. */
 export const kinesisDeclaration = {
@@ -35,3 +39,34 @@ export const dynamoDbDeclaration = {
   },
   environment: { EVENT_BUS_NAME: { platform: 'eventBusName' } },
 } satisfies StreamFunctionDeclaration;
+
+/** An EventBridge rule target shaped like eventbridge-consumer, with every setting left to its default. */
+export const eventRuleDeclaration = {
+  name: 'eventbridge-consumer',
+  description: 'RideCompleted and UnicornHealthLow -> fleet read model',
+  handler: 'index.handler',
+  memorySizeMb: 256,
+  timeoutSeconds: 20,
+  trigger: {
+    type: 'eventbridge-rule',
+    bus: 'eventBus',
+    eventPattern: {
+      source: ['wildrydes.rides', 'wildrydes.fleet'],
+      'detail-type': ['RideCompleted', 'UnicornHealthLow'],
+      detail: { schemaVersion: [{ numeric: ['>=', 1] }] },
+    },
+  },
+  environment: { READ_MODEL_TABLE_NAME: 'UnicornFleetReadModel' },
+} as const satisfies EventRuleFunctionDeclaration;
+
+/** An HTTP function shaped like eventbridge-producer. */
+export const httpDeclaration = {
+  name: 'eventbridge-producer',
+  description: 'HTTPS ride events -> validated -> the bus',
+  handler: 'index.handler',
+  memorySizeMb: 256,
+  timeoutSeconds: 10,
+  reservedConcurrency: 10,
+  trigger: { type: 'function-url', authType: 'AWS_IAM' },
+  environment: { EVENT_BUS_NAME: { platform: 'eventBusName' } },
+} as const satisfies HttpFunctionDeclaration;

@@ -11,6 +11,16 @@ import {
 /** Skips asset bundling; tests never need a built bundle. */
 export const TEST_APP_CONTEXT = { 'aws:cdk:bundling-stacks': [] };
 
+/** An app (asset bundling off) with one empty stack and the platform imported into it. */
+export function newPlatformStack(
+  id: string,
+  options: { readonly env?: { account: string; region: string } } = {},
+): { readonly app: App; readonly stack: Stack; readonly platform: PlatformImports } {
+  const app = new App({ context: TEST_APP_CONTEXT });
+  const stack = new Stack(app, id, { env: options.env });
+  return { app, stack, platform: PlatformImports.fromParameters(stack) };
+}
+
 export interface FunctionTestStack {
   readonly app: App;
   readonly stack: Stack;
@@ -26,9 +36,7 @@ export function buildFunctionStack(
   declaration: StreamFunctionDeclaration,
   options: { readonly nag?: boolean; readonly env?: { account: string; region: string } } = {},
 ): FunctionTestStack {
-  const app = new App({ context: TEST_APP_CONTEXT });
-  const stack = new Stack(app, 'FunctionUnderTest', { env: options.env });
-  const platform = PlatformImports.fromParameters(stack);
+  const { app, stack, platform } = newPlatformStack('FunctionUnderTest', options);
   const consumer = new StreamConsumerFunction(stack, 'Consumer', {
     declaration,
     platform,

@@ -1,21 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import {
+  EVENT_RULE_DEFAULTS,
   FunctionDeclarationError,
   STREAM_CONSUMER_DEFAULTS,
   bundleDirectory,
   resolveEnvironment,
+  resolveEventRuleSettings,
   resolveTriggerSettings,
   validateDeclaration,
+  type FunctionDeclaration,
   type StreamFunctionDeclaration,
 } from '../../src/function-declaration.js';
-import { dynamoDbDeclaration, kinesisDeclaration } from '../support/declarations.js';
+import { dynamoDbDeclaration, eventRuleDeclaration, httpDeclaration, kinesisDeclaration } from '../support/declarations.js';
 
 /** The declaration with some trigger settings replaced (by possibly invalid values). */
 const withTrigger = (overrides: Record<string, unknown>): StreamFunctionDeclaration =>
   ({ ...kinesisDeclaration, trigger: { ...kinesisDeclaration.trigger, ...overrides } }) as StreamFunctionDeclaration;
 
+/** The EventBridge-rule declaration with some trigger settings replaced (by possibly invalid values). */
+const withEventRuleTrigger = (overrides: Record<string, unknown>): FunctionDeclaration =>
+  ({ ...eventRuleDeclaration, trigger: { ...eventRuleDeclaration.trigger, ...overrides } }) as FunctionDeclaration;
+
+/** The Function URL declaration with some trigger settings replaced (by possibly invalid values). */
+const withUrlTrigger = (overrides: Record<string, unknown>): FunctionDeclaration =>
+  ({ ...httpDeclaration, trigger: { ...httpDeclaration.trigger, ...overrides } }) as FunctionDeclaration;
+
 /** The message validateDeclaration throws for `declaration`, or undefined. */
-function validationMessage(declaration: StreamFunctionDeclaration): string | undefined {
+function validationMessage(declaration: FunctionDeclaration): string | undefined {
   try {
     validateDeclaration(declaration);
     return undefined;
@@ -73,7 +84,11 @@ describe('validateDeclaration', () => {
     [{ environment: { 'TABLE-NAME': 'x' } }, '(given "TABLE-NAME")'],
     [{ environment: { AWS_REGION: 'eu-west-1' } }, 'environment variable AWS_REGION is reserved by the Lambda runtime (given "AWS_REGION")'],
     [{ environment: { TABLE_NAME: { platform: 'sensorTable' } } }, 'environment.TABLE_NAME must be a string or { platform: <platform parameter name> } (given {"platform":"sensorTable"})'],
-    [{ trigger: { type: 'sqs' } }, 'trigger.type must be "kinesis" or "dynamodb-stream" (given "sqs")'],
+    [{ trigger: undefined }, 'trigger.type must be one of "kinesis", "dynamodb-stream", "eventbridge-rule", "function-url" (given undefined)'],
+    [
+      { trigger: { type: 'sqs' } },
+      'trigger.type must be one of "kinesis", "dynamodb-stream", "eventbridge-rule", "function-url" (given "sqs")',
+    ],
   ])('given declaration field %o, when validated, then the error names the value given', (overrides, expected) => {
     // Given
     const declaration = { ...kinesisDeclaration, ...overrides } as unknown as StreamFunctionDeclaration;
@@ -111,6 +126,133 @@ describe('validateDeclaration', () => {
 
   it('given the unbounded values Lambda accepts (-1), when validated, then they pass', () => {
     expect(() => validateDeclaration(withTrigger({ retryAttempts: -1, maxRecordAgeSeconds: -1 }))).not.toThrow();
+  });
+});
+
+describe('validateDeclaration with an EventBridge-rule trigger', () => {
+  it('given the sample rule target, when validated, then nothing is thrown', () => {
+    expect(() => validateDeclaration(eventRuleDeclaration)).not.toThrow();
+  });
+
+  it('given every optional setting at its limits, when validated, then nothing is thrown', () => {
+    // Given
+    const lowest = withEventRuleTrigger({ retryAttempts: 0, maxEventAgeSeconds: 60, functionRetryAttempts: 0, functionMaxEventAgeSeconds: 60 });
+    const highest = withEventRuleTrigger({
+      retryAttempts: 185,
+      maxEventAgeSeconds: 86_400,
+      functionRetryAttempts: 2,
+      functionMaxEventAgeSeconds: 21_600,
+    });
+
+    // When / Then
+    expect(validationMessage(lowest)).toBeUndefined();
+    expect(validationMessage(highest)).toBeUndefined();
+  });
+
+  it.each([
+    [{ bus: 'default' }, 'trigger.bus must be "eventBus" (given "default")'],
+    [{ eventPattern: {} }, 'trigger.eventPattern must be a non-empty object (given {})'],
+    [{ eventPattern: ['wildrydes.rides'] }, 'trigger.eventPattern must be a non-empty object (given ["wildrydes.rides"])'],
+    [{ eventPattern: undefined }, 'trigger.eventPattern must be a non-empty object (given undefined)'],
+    [
+      { eventPattern: { source: 'wildrydes.rides' } },
+      'trigger.eventPattern: Invalid event pattern at source: a field must hold an object or an array of values (given "wildrydes.rides")',
+    ],
+    [{ eventPattern: { detail: { price: [] } } }, 'trigger.eventPattern: Invalid event pattern at detail.price: empty arrays are not allowed'],
+    [{ retryAttempts: -1 }, 'trigger.retryAttempts must be between 0 and 185 inclusive (given -1)'],
+    [{ retryAttempts: 186 }, 'trigger.retryAttempts must be between 0 and 185 inclusive (given 186)'],
+    [{ retryAttempts: 1.5 }, 'trigger.retryAttempts must be a whole number (given 1.5)'],
+    [{ maxEventAgeSeconds: 59 }, 'trigger.maxEventAgeSeconds must be between 60 and 86400 inclusive (given 59)'],
+    [{ maxEventAgeSeconds: 86_401 }, 'trigger.maxEventAgeSeconds must be between 60 and 86400 inclusive (given 86401)'],
+    [{ functionRetryAttempts: 3 }, 'trigger.functionRetryAttempts must be between 0 and 2 inclusive (given 3)'],
+    [{ functionMaxEventAgeSeconds: 59 }, 'trigger.functionMaxEventAgeSeconds must be between 60 and 21600 inclusive (given 59)'],
+    [{ functionMaxEventAgeSeconds: 21_601 }, 'trigger.functionMaxEventAgeSeconds must be between 60 and 21600 inclusive (given 21601)'],
+  ])('given trigger setting %o, when validated, then the error names the value given', (overrides, expected) => {
+    // Given
+    const declaration = withEventRuleTrigger(overrides);
+
+    // When
+    const message = validationMessage(declaration);
+
+    // Then
+    expect(message).toContain(expected);
+  });
+
+  it('given a huge invalid pattern, when validated, then the message shows only its first 200 characters', () => {
+    // Given
+    const eventPattern = Array.from({ length: 100 }, (_, index) => `field${index}`);
+
+    // When
+    const message = validationMessage(withEventRuleTrigger({ eventPattern }));
+
+    // Then
+    expect(message).toContain('trigger.eventPattern must be a non-empty object (given ["field0","field1",');
+    expect(message).toMatch(/\.\.\.\)$/);
+    expect(message?.length).toBeLessThan(400);
+  });
+});
+
+describe('validateDeclaration with a Function URL trigger', () => {
+  it('given the sample HTTP function, with and without an explicit BUFFERED mode, when validated, then nothing is thrown', () => {
+    expect(validationMessage(httpDeclaration)).toBeUndefined();
+    expect(validationMessage(withUrlTrigger({ invokeMode: 'BUFFERED' }))).toBeUndefined();
+  });
+
+  it.each([
+    [{ authType: 'NONE' }, 'trigger.authType must be "AWS_IAM": a function URL is never public (given "NONE")'],
+    [{ authType: undefined }, 'trigger.authType must be "AWS_IAM": a function URL is never public (given undefined)'],
+    [{ invokeMode: 'RESPONSE_STREAM' }, 'trigger.invokeMode must be "BUFFERED" (given "RESPONSE_STREAM")'],
+  ])('given trigger setting %o, when validated, then the error names the value given', (overrides, expected) => {
+    // Given
+    const declaration = withUrlTrigger(overrides);
+
+    // When
+    const message = validationMessage(declaration);
+
+    // Then
+    expect(message).toContain(expected);
+  });
+
+  it('given a bad common field on an HTTP function, when validated, then it is reported like for any trigger', () => {
+    expect(validationMessage({ ...httpDeclaration, memorySizeMb: 64 })).toContain(
+      'memorySizeMb must be between 128 and 10240 inclusive (given 64)',
+    );
+  });
+});
+
+describe('resolveEventRuleSettings', () => {
+  it('given a trigger with only the required settings, when resolved, then every default is filled in', () => {
+    // When
+    const resolved = resolveEventRuleSettings(eventRuleDeclaration.trigger);
+
+    // Then
+    expect(resolved).toEqual({
+      ...eventRuleDeclaration.trigger,
+      retryAttempts: 8,
+      maxEventAgeSeconds: 3600,
+      functionRetryAttempts: 2,
+      functionMaxEventAgeSeconds: 21_600,
+    });
+  });
+
+  it('given a trigger that overrides defaults (zero included), when resolved, then its values win', () => {
+    // Given
+    const trigger = { ...eventRuleDeclaration.trigger, retryAttempts: 0, functionRetryAttempts: 0, maxEventAgeSeconds: 600 };
+
+    // When
+    const resolved = resolveEventRuleSettings(trigger);
+
+    // Then
+    expect(resolved).toMatchObject({
+      retryAttempts: 0,
+      functionRetryAttempts: 0,
+      maxEventAgeSeconds: 600,
+      functionMaxEventAgeSeconds: EVENT_RULE_DEFAULTS.functionMaxEventAgeSeconds,
+    });
+  });
+
+  it('given the defaults, then they are within what EventBridge and Lambda accept', () => {
+    expect(() => validateDeclaration(withEventRuleTrigger({ ...EVENT_RULE_DEFAULTS }))).not.toThrow();
   });
 });
 

@@ -1,0 +1,156 @@
+import { Duration } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { NagSuppressions } from 'cdk-nag';
+import { Construct } from 'constructs';
+import { resolveEventRuleSettings } from './declaration/event-rule-defaults.js';
+import type { EventRuleFunctionDeclaration } from './declaration/types.js';
+import { validateDeclarationOfKind } from './declaration-kind.js';
+import { DeclaredFunction } from './declared-function.js';
+import { EventRuleFunctionAlarms } from './event-rule-function-alarms.js';
+import type { PlatformImports } from './platform-imports.js';
+
+/** Settings of an {@link EventRuleFunction}. */
+export interface EventRuleFunctionProps {
+  /** What the function is and which events it receives; validated before anything is built. */
+  readonly declaration: EventRuleFunctionDeclaration;
+  /** The platform, imported in this stack. */
+  readonly platform: PlatformImports;
+  /**
+   * The deployment package.
+   * @default lambda.Code.fromAsset(<workspace root>/dist/apps/<declaration.name>), the output of `nx build`
+   */
+  readonly code?: lambda.Code;
+  /**
+   * How long the function's logs are kept.
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * Actions run when any of the alarms fires or recovers.
+   * @default - none
+   */
+  readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
+  /**
+   * X-Ray tracing mode.
+   * @default - Lambda's default (PassThrough), no X-Ray permissions added
+   */
+  readonly tracing?: lambda.Tracing;
+}
+
+/** Queues here hold events for days while someone fixes the cause and re-drives them. */
+const QUEUE_RETENTION = Duration.days(14);
+
+/**
+ * A Lambda function that is the target of an EventBridge rule on the platform bus, built from
+ * its declaration. Every matching event ends in the handler, in the dead-letter queue or in the
+ * on-failure queue:
+ *
+ * - EventBridge delivers to Lambda with a bounded retry policy (`retryAttempts`,
+ *   `maxEventAgeSeconds`); what it cannot deliver goes to the encrypted, TLS-only dead-letter
+ *   queue, whose policy admits only this rule.
+ * - Lambda invokes the handler asynchronously and retries a throw (`functionRetryAttempts`,
+ *   `functionMaxEventAgeSeconds`); what still fails goes to the on-failure queue.
+ *
+ * Alarms cover handler errors, both queues, and the rule's `FailedInvocations` and
+ * `InvocationsFailedToBeSentToDlq`.
+ *
+ * @example
+ * ```ts
+ * const platform = PlatformImports.fromParameters(this);
+ * const consumer = new EventRuleFunction(this, 'Consumer', { declaration, platform });
+ * table.grant(consumer.fn, 'dynamodb:UpdateItem');
+ * ```
+ */
+export class EventRuleFunction extends Construct {
+  public readonly fn: lambda.Function;
+  /** The execution role; grant the handler's other permissions to `fn` (or this role). */
+  public readonly role: iam.Role;
+  public readonly logGroup: logs.LogGroup;
+  /** The rule on the platform bus, with the declaration's event pattern. */
+  public readonly rule: events.Rule;
+  /** Events EventBridge could not deliver to the function (the event itself, with error attributes). */
+  public readonly deadLetterQueue: sqs.Queue;
+  /** Invocation records (request payload, error) of events the handler failed on after Lambda's retries. */
+  public readonly onFailureQueue: sqs.Queue;
+  public readonly alarms: EventRuleFunctionAlarms;
+
+  public constructor(scope: Construct, id: string, props: EventRuleFunctionProps) {
+    validateDeclarationOfKind(props.declaration, 'EventRuleFunction', ['eventbridge-rule']);
+    super(scope, id);
+    const { declaration, platform } = props;
+    const trigger = resolveEventRuleSettings(declaration.trigger);
+
+    const declared = new DeclaredFunction(this, 'Default', {
+      declaration,
+      platform,
+      code: props.code,
+      logRetention: props.logRetention,
+      tracing: props.tracing,
+    });
+    this.fn = declared.fn;
+    this.role = declared.role;
+    this.logGroup = declared.logGroup;
+
+    // SQS-managed encryption: EventBridge and Lambda can send to it without key-policy changes,
+    // and the function's role needs no KMS permission.
+    const newQueue = (queueId: string): sqs.Queue =>
+      new sqs.Queue(this, queueId, {
+        encryption: sqs.QueueEncryption.SQS_MANAGED,
+        enforceSSL: true,
+        retentionPeriod: QUEUE_RETENTION,
+      });
+    this.deadLetterQueue = newQueue('DeadLetterQueue');
+    this.onFailureQueue = newQueue('OnFailureQueue');
+
+    this.fn.configureAsyncInvoke({
+      retryAttempts: trigger.functionRetryAttempts,
+      maxEventAge: Duration.seconds(trigger.functionMaxEventAgeSeconds),
+      onFailure: new SqsDestination(this.onFailureQueue),
+    });
+
+    this.rule = new events.Rule(this, 'Rule', {
+      eventBus: platform.eventBus,
+      description: `Events for ${declaration.name}`,
+      // A copy: CDK merges later patterns into the one it holds, which must not touch the declaration.
+      eventPattern: structuredClone(trigger.eventPattern) as events.EventPattern,
+    });
+    // Adds the invoke permission for this rule, and the dead-letter queue policy statement that
+    // lets events.amazonaws.com send to it only on behalf of this rule.
+    this.rule.addTarget(
+      new targets.LambdaFunction(this.fn, {
+        retryAttempts: trigger.retryAttempts,
+        maxEventAge: Duration.seconds(trigger.maxEventAgeSeconds),
+        deadLetterQueue: this.deadLetterQueue,
+      }),
+    );
+
+    this.alarms = new EventRuleFunctionAlarms(this, 'Alarms', {
+      fn: this.fn,
+      rule: this.rule,
+      deadLetterQueue: this.deadLetterQueue,
+      onFailureQueue: this.onFailureQueue,
+      functionName: declaration.name,
+      alarmActions: props.alarmActions,
+    });
+
+    NagSuppressions.addResourceSuppressions(this.deadLetterQueue, [
+      {
+        id: 'AwsSolutions-SQS3',
+        reason: 'This queue is itself the dead-letter queue of the EventBridge rule target; a DLQ of a DLQ adds nothing.',
+      },
+    ]);
+    NagSuppressions.addResourceSuppressions(this.onFailureQueue, [
+      {
+        id: 'AwsSolutions-SQS3',
+        reason: "This queue is itself the on-failure destination (DLQ) of the function's asynchronous invocations.",
+      },
+    ]);
+  }
+}

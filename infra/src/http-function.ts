@@ -1,0 +1,99 @@
+import { CfnOutput } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { HttpFunctionDeclaration } from './declaration/types.js';
+import { validateDeclarationOfKind } from './declaration-kind.js';
+import { DeclaredFunction } from './declared-function.js';
+import { HttpFunctionAlarms } from './http-function-alarms.js';
+import type { PlatformImports } from './platform-imports.js';
+
+/** Settings of an {@link HttpFunction}. */
+export interface HttpFunctionProps {
+  /** What the function is; its trigger must be an `AWS_IAM` function URL. Validated before anything is built. */
+  readonly declaration: HttpFunctionDeclaration;
+  /** The platform, imported in this stack. */
+  readonly platform: PlatformImports;
+  /**
+   * The deployment package.
+   * @default lambda.Code.fromAsset(<workspace root>/dist/apps/<declaration.name>), the output of `nx build`
+   */
+  readonly code?: lambda.Code;
+  /**
+   * How long the function's logs are kept.
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * Actions run when any of the alarms fires or recovers.
+   * @default - none
+   */
+  readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
+  /**
+   * X-Ray tracing mode.
+   * @default - Lambda's default (PassThrough), no X-Ray permissions added
+   */
+  readonly tracing?: lambda.Tracing;
+}
+
+/**
+ * A Lambda function invoked over HTTPS through its Function URL, built from its declaration.
+ * The URL accepts only SigV4-signed requests (`AWS_IAM`): there is no public endpoint, and a
+ * caller needs `lambda:InvokeFunctionUrl` plus `lambda:InvokeFunction` through the URL (grant
+ * both with `functionUrl.grantInvokeUrl(caller)`).
+ * Responses are buffered. The URL is a stack output (no export: nothing couples to this stack),
+ * and alarms cover handler errors and throttles.
+ *
+ * @example
+ * ```ts
+ * const platform = PlatformImports.fromParameters(this);
+ * const producer = new HttpFunction(this, 'Producer', { declaration, platform });
+ * platform.eventBus.grantPutEventsTo(producer.fn);
+ * ```
+ */
+export class HttpFunction extends Construct {
+  public readonly fn: lambda.Function;
+  /** The execution role; grant the handler's other permissions to `fn` (or this role). */
+  public readonly role: iam.Role;
+  public readonly logGroup: logs.LogGroup;
+  /** The IAM-authenticated URL; `functionUrl.url` is its address. */
+  public readonly functionUrl: lambda.FunctionUrl;
+  /** The stack output holding the URL. */
+  public readonly urlOutput: CfnOutput;
+  public readonly alarms: HttpFunctionAlarms;
+
+  public constructor(scope: Construct, id: string, props: HttpFunctionProps) {
+    validateDeclarationOfKind(props.declaration, 'HttpFunction', ['function-url']);
+    super(scope, id);
+    const { declaration, platform } = props;
+
+    const declared = new DeclaredFunction(this, 'Default', {
+      declaration,
+      platform,
+      code: props.code,
+      logRetention: props.logRetention,
+      tracing: props.tracing,
+    });
+    this.fn = declared.fn;
+    this.role = declared.role;
+    this.logGroup = declared.logGroup;
+
+    // Only AWS_IAM and BUFFERED get here: validateDeclaration refuses anything else.
+    this.functionUrl = this.fn.addFunctionUrl({
+      authType: lambda.FunctionUrlAuthType.AWS_IAM,
+      invokeMode: lambda.InvokeMode.BUFFERED,
+    });
+    this.urlOutput = new CfnOutput(this, 'Url', {
+      description: `Function URL of ${declaration.name} (IAM-authenticated: sign requests with SigV4)`,
+      value: this.functionUrl.url,
+    });
+
+    this.alarms = new HttpFunctionAlarms(this, 'Alarms', {
+      fn: this.fn,
+      functionName: declaration.name,
+      alarmActions: props.alarmActions,
+    });
+  }
+}
