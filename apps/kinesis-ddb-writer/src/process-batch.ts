@@ -1,136 +1,65 @@
 import type { KinesisStreamRecord } from 'aws-lambda';
-import { toSensorItem, type QuarantineReason, type QuarantineRecord, type UnicornSensorItem } from '@wildrydes/schemas';
-import { summarise, toBatchResponse, type BatchSummary, type RecordFate } from './batch-outcome.js';
+import { toSensorItem, type UnicornSensorItem } from '@wildrydes/schemas';
+import {
+  processStreamBatch,
+  type QuarantinePorts,
+  type RecordSlot,
+  type SinkFailure,
+  type SinkRules,
+  type SlotReport,
+  type StreamBatchSteps,
+} from '@wildrydes/stream-batch';
 import { decodeRecord } from './decode-record.js';
 
-/** One source record and what became of it in this invocation. */
-export interface RecordSlot {
-  readonly record: KinesisStreamRecord;
-  fate: RecordFate;
-  /** Why it can never succeed, once known. */
-  poison?: { reason: QuarantineReason; detail: string };
-  /** Why it is handed back for retry, once known. */
-  retryReason?: string;
-}
-
-/** How the batch writer reports one failed item. */
-export interface WriteFailure {
-  readonly ref: RecordSlot;
-  readonly retryable: boolean;
-  readonly reason: string;
-}
+/** A source record of the batch, ending `stored`, `quarantined` or `retry`. */
+export type WriterSlot = RecordSlot<'stored'>;
 
 /** The side effects the writer needs; the handler wires them to DynamoDB and S3. */
-export interface WriterPorts {
+export interface WriterPorts extends QuarantinePorts {
   /** Writes items; every ref ends written, superseded (a later put of the same key won) or failed. */
-  writeItems(puts: ReadonlyArray<{ ref: RecordSlot; item: UnicornSensorItem }>): Promise<{
-    written: readonly RecordSlot[];
-    superseded: readonly RecordSlot[];
-    failed: readonly WriteFailure[];
+  writeItems(puts: ReadonlyArray<{ ref: WriterSlot; item: UnicornSensorItem }>): Promise<{
+    readonly written: readonly WriterSlot[];
+    readonly superseded: readonly WriterSlot[];
+    readonly failed: ReadonlyArray<SinkFailure<WriterSlot>>;
   }>;
-  /** Stores quarantine records; returns the ones that could not be stored. */
-  quarantine(records: readonly QuarantineRecord[]): Promise<{ failed: readonly QuarantineRecord[] }>;
-  now(): Date;
 }
 
-export interface ProcessedBatch {
-  readonly response: { batchItemFailures: Array<{ itemIdentifier: string }> };
-  readonly summary: BatchSummary;
-  /** Why each quarantined record was rejected, for the log. */
-  readonly quarantined: ReadonlyArray<{ sequenceNumber: string; reason: QuarantineReason; detail: string }>;
-  /** Why each record handed back for retry failed, for the log. */
-  readonly failures: ReadonlyArray<{ sequenceNumber: string; reason: string }>;
-}
-
-/** DynamoDB's and the batch writer's ways of saying an item exceeds 400 KB. */
-const TOO_LARGE = /ItemTooLarge|item size has exceeded/i;
+/**
+ * How DynamoDB's outcome reads: a written item is `stored`; `ItemTooLarge` (the batch writer's)
+ * and "item size has exceeded" (DynamoDB's) mean an item over 400 KB.
+ */
+const DYNAMODB: SinkRules<'stored'> = { done: 'stored', sink: 'DynamoDB', unit: 'item', tooLarge: /ItemTooLarge|item size has exceeded/i };
 
 /**
  * Processes one Kinesis batch: decodes and validates every record, writes the readings to the
  * table, quarantines the records that can never succeed (bad base64, bad JSON, schema violation,
  * rejected by DynamoDB as invalid or too large) and reports the rest for retry. No record is
- * dropped: each one is stored, quarantined, or in `batchItemFailures`.
+ * dropped: each one is stored, quarantined, or in `batchItemFailures`. A superseded put (a later
+ * reading of the same key in the batch won) counts as stored.
+ *
+ * @example
+ * ```ts
+ * const result = await processBatch(event.Records, ports, 'kinesis-ddb-writer');
+ * result.summary; // { received: 100, stored: 99, quarantined: 1, retry: 0 }
+ * return result.response;
+ * ```
  */
-export async function processBatch(
+export function processBatch(
   records: readonly KinesisStreamRecord[],
   ports: WriterPorts,
   functionName: string,
-): Promise<ProcessedBatch> {
-  const slots: RecordSlot[] = records.map((record) => ({ record, fate: 'retry' }));
-  const puts: Array<{ ref: RecordSlot; item: UnicornSensorItem }> = [];
-  for (const slot of slots) {
-    const decoded = decodeRecord(slot.record.kinesis.data);
-    if (decoded.ok) puts.push({ ref: slot, item: toSensorItem(decoded.reading) });
-    else slot.poison = { reason: decoded.reason, detail: decoded.detail };
-  }
-
-  const quarantine = (poisoned: RecordSlot[]) => quarantineSlots(poisoned, ports, functionName);
-  // Poison found while decoding is quarantined while the writes run, so a slow write cannot use
-  // up the invocation's time before the quarantine gets its turn.
-  const [written] = await Promise.all([
-    puts.length > 0 ? ports.writeItems(puts) : undefined,
-    quarantine(slots.filter((slot) => slot.poison)),
-  ]);
-
-  const rejectedBySink: RecordSlot[] = [];
-  for (const slot of [...(written?.written ?? []), ...(written?.superseded ?? [])]) slot.fate = 'stored';
-  for (const { ref: slot, retryable, reason } of written?.failed ?? []) {
-    if (retryable) {
-      slot.retryReason = reason;
-    } else {
-      slot.poison = { reason: TOO_LARGE.test(reason) ? 'TOO_LARGE' : 'REJECTED_BY_SINK', detail: `DynamoDB rejected the item: ${reason}` };
-      rejectedBySink.push(slot);
-    }
-  }
-  await quarantine(rejectedBySink);
-
-  const fates = slots.map(({ record, fate }) => ({ sequenceNumber: record.kinesis.sequenceNumber, fate }));
-  return {
-    response: toBatchResponse(fates),
-    summary: summarise(fates),
-    quarantined: slots.flatMap(({ record, fate, poison }) =>
-      fate === 'quarantined' && poison ? [{ sequenceNumber: record.kinesis.sequenceNumber, ...poison }] : [],
-    ),
-    failures: slots.flatMap(({ record, fate, retryReason }) =>
-      fate === 'retry' ? [{ sequenceNumber: record.kinesis.sequenceNumber, reason: retryReason ?? 'unknown' }] : [],
-    ),
-  };
-}
-
-/** Quarantines poisoned slots; a slot whose quarantine write fails stays `retry`, so it is not lost. */
-async function quarantineSlots(poisoned: readonly RecordSlot[], ports: WriterPorts, functionName: string): Promise<void> {
-  if (poisoned.length === 0) return;
-  const quarantinedAt = ports.now().toISOString();
-  const prepared = poisoned.flatMap((slot) =>
-    slot.poison ? [{ slot, record: toQuarantineRecord(slot.record, { ...slot.poison, quarantinedAt, functionName }) }] : [],
-  );
-  const { failed } = await ports.quarantine(prepared.map(({ record }) => record));
-  const notStored = new Set(failed);
-  for (const { slot, record } of prepared) {
-    if (notStored.has(record)) slot.retryReason = 'quarantine write failed';
-    else slot.fate = 'quarantined';
-  }
-}
-
-/** The quarantine record of a Kinesis record: original data, reason, and where it came from. */
-export function toQuarantineRecord(
-  record: KinesisStreamRecord,
-  why: { reason: QuarantineReason; detail: string; quarantinedAt: string; functionName: string },
-): QuarantineRecord {
-  return {
-    schemaVersion: 1,
-    quarantinedBy: why.functionName,
-    quarantinedAt: why.quarantinedAt,
-    reason: why.reason,
-    detail: why.detail,
-    origin: {
-      kind: 'kinesis',
-      eventSourceArn: record.eventSourceARN,
-      shardId: record.eventID.split(':')[0] ?? record.eventID,
-      sequenceNumber: record.kinesis.sequenceNumber,
-      partitionKey: record.kinesis.partitionKey,
-      approximateArrivalTimestamp: record.kinesis.approximateArrivalTimestamp,
+): Promise<SlotReport<'stored'>> {
+  const steps: StreamBatchSteps<'stored', { item: UnicornSensorItem }> = {
+    ...DYNAMODB,
+    functionName,
+    prepare: (record) => {
+      const decoded = decodeRecord(record.kinesis.data);
+      return decoded.ok ? { ok: true, entry: { item: toSensorItem(decoded.reading) } } : decoded;
     },
-    data: record.kinesis.data,
+    write: async (puts) => {
+      const { written, superseded, failed } = await ports.writeItems(puts);
+      return { succeeded: [...written, ...superseded], failed };
+    },
   };
+  return processStreamBatch(records, steps, ports);
 }

@@ -1,18 +1,6 @@
-// Only the English messages: `z.locales` would bundle every language (~280 KB).
-import english from 'zod/v4/locales/en.js';
-import {
-  CleanTelemetryReadingSchema,
-  RawTelemetryReadingSchema,
-  formatIssues,
-  type CleanTelemetryReading,
-} from '@wildrydes/schemas';
+import { CleanTelemetryReadingSchema, RawTelemetryReadingSchema, type CleanTelemetryReading } from '@wildrydes/schemas';
+import { parseWithEnglishIssues } from '@wildrydes/stream-batch';
 import { parseStatusTime } from './status-time.js';
-
-/**
- * zod/mini ships no messages ("Invalid input"); the English ones, passed per parse (no global
- * config), make a quarantined record's detail say what is wrong ("Too big: expected number to be <=90").
- */
-const ENGLISH = { error: english().localeError };
 
 /** What normalising needs to know besides the reading itself. */
 export interface NormaliseContext {
@@ -53,13 +41,13 @@ export type NormalisedReading =
  * ```
  */
 export function normaliseReading(value: unknown, context: NormaliseContext): NormalisedReading {
-  const raw = RawTelemetryReadingSchema.safeParse(value, ENGLISH);
-  if (!raw.success) return { ok: false, detail: formatIssues(raw.error.issues) };
+  const raw = parseWithEnglishIssues(RawTelemetryReadingSchema, value);
+  if (!raw.ok) return raw;
 
   const statusTime = parseStatusTime(raw.data.StatusTime, { latestMs: context.arrivalMs + context.maxClockSkewMs });
   if (!statusTime.ok) return statusTime;
 
-  const clean = CleanTelemetryReadingSchema.safeParse({ ...raw.data, StatusTime: new Date(statusTime.epochMs).toISOString() }, ENGLISH);
-  if (!clean.success) return { ok: false, detail: formatIssues(clean.error.issues) };
+  const clean = parseWithEnglishIssues(CleanTelemetryReadingSchema, { ...raw.data, StatusTime: new Date(statusTime.epochMs).toISOString() });
+  if (!clean.ok) return clean;
   return { ok: true, reading: clean.data };
 }

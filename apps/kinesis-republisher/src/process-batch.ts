@@ -1,24 +1,23 @@
 import type { KinesisStreamRecord } from 'aws-lambda';
-import { toCleanRecord, type CleanRecord } from './clean-record.js';
-import { normaliseReading } from './normalise-reading.js';
 import {
-  applyWriteOutcome,
   decodeJsonRecord,
-  openSlots,
-  quarantineSlots,
-  reportSlots,
-  type Poison,
-  type QuarantineStore,
+  processStreamBatch,
+  type Prepared,
+  type QuarantinePorts,
   type RecordSlot,
   type SinkFailure,
+  type SinkRules,
   type SlotReport,
-} from './shared-candidates.js';
+  type StreamBatchSteps,
+} from '@wildrydes/stream-batch';
+import { toCleanRecord, type CleanRecord } from './clean-record.js';
+import { normaliseReading } from './normalise-reading.js';
 
 /** A source record of the batch, ending `published`, `quarantined` or `retry`. */
 export type RepublisherSlot = RecordSlot<'published'>;
 
 /** The side effects the re-publisher needs; the handler wires them to Kinesis and S3. */
-export interface RepublisherPorts {
+export interface RepublisherPorts extends QuarantinePorts {
   /**
    * Puts the records on the clean stream, in the order given, never letting a record overtake an
    * earlier one with the same partition key. Every ref ends in `written` or `failed`.
@@ -27,9 +26,6 @@ export interface RepublisherPorts {
     readonly written: readonly RepublisherSlot[];
     readonly failed: ReadonlyArray<SinkFailure<RepublisherSlot>>;
   }>;
-  /** Stores quarantine records; returns the ones that could not be stored. */
-  quarantine: QuarantineStore;
-  now(): Date;
 }
 
 export interface RepublisherSettings {
@@ -39,8 +35,11 @@ export interface RepublisherSettings {
   readonly maxClockSkewMs: number;
 }
 
-/** Kinesis's way (and the batch writer's) of saying a record exceeds the record size limit. */
-const TOO_LARGE = /^RecordTooLarge\b/;
+/**
+ * How Kinesis's outcome reads: a written record is `published`; `RecordTooLarge` (the batch
+ * writer's, data plus partition key over the record size limit) means it never fits.
+ */
+const KINESIS: SinkRules<'published'> = { done: 'published', sink: 'Kinesis', unit: 'record', tooLarge: /^RecordTooLarge\b/ };
 
 /**
  * Processes one batch of the raw stream: decodes, validates and normalises every reading,
@@ -50,46 +49,41 @@ const TOO_LARGE = /^RecordTooLarge\b/;
  * `RecordTooLarge`). Every other record that was not published is in `batchItemFailures`,
  * including those the writer held back behind an earlier failed record of the same unicorn. No
  * record is dropped.
+ *
+ * @example
+ * ```ts
+ * const result = await processBatch(event.Records, ports, { functionName: 'kinesis-republisher', maxClockSkewMs: 300_000 });
+ * result.summary; // { received: 500, published: 499, quarantined: 1, retry: 0 }
+ * return result.response;
+ * ```
  */
-export async function processBatch(
+export function processBatch(
   records: readonly KinesisStreamRecord[],
   ports: RepublisherPorts,
   settings: RepublisherSettings,
 ): Promise<SlotReport<'published'>> {
-  const slots = openSlots<'published'>(records);
-  const outgoing: Array<CleanRecord & { ref: RepublisherSlot }> = [];
-  for (const slot of slots) {
-    const clean = cleanReadingOf(slot.record, ports, settings);
-    if ('poison' in clean) slot.poison = clean.poison;
-    else outgoing.push({ ref: slot, ...clean.record });
-  }
-
-  const quarantine = (poisoned: readonly RepublisherSlot[]) =>
-    quarantineSlots(poisoned, ports.quarantine, { functionName: settings.functionName, quarantinedAt: ports.now().toISOString() });
-  // Poison found while decoding is quarantined while the puts run, so slow puts cannot use up
-  // the invocation's time before the quarantine gets its turn.
-  const [published] = await Promise.all([
-    outgoing.length > 0 ? ports.publish(outgoing) : undefined,
-    quarantine(slots.filter((slot) => slot.poison)),
-  ]);
-  const rejected = applyWriteOutcome(
-    { succeeded: published?.written ?? [], failed: published?.failed ?? [] },
-    { done: 'published', sink: 'Kinesis', tooLarge: TOO_LARGE },
-  );
-  await quarantine(rejected);
-  return reportSlots(slots, 'published');
+  const steps: StreamBatchSteps<'published', CleanRecord> = {
+    ...KINESIS,
+    functionName: settings.functionName,
+    prepare: (record) => cleanRecordOf(record, ports, settings),
+    write: async (outgoing) => {
+      const { written, failed } = await ports.publish(outgoing);
+      return { succeeded: written, failed };
+    },
+  };
+  return processStreamBatch(records, steps, ports);
 }
 
-function cleanReadingOf(
+function cleanRecordOf(
   record: KinesisStreamRecord,
   ports: Pick<RepublisherPorts, 'now'>,
   settings: RepublisherSettings,
-): { record: CleanRecord } | { poison: Poison } {
+): Prepared<CleanRecord> {
   const decoded = decodeJsonRecord(record.kinesis.data);
-  if (!decoded.ok) return { poison: { reason: decoded.reason, detail: decoded.detail } };
+  if (!decoded.ok) return decoded;
   const normalised = normaliseReading(decoded.json, { arrivalMs: arrivalMsOf(record, ports), maxClockSkewMs: settings.maxClockSkewMs });
-  if (!normalised.ok) return { poison: { reason: 'SCHEMA_VIOLATION', detail: normalised.detail } };
-  return { record: toCleanRecord(normalised.reading) };
+  if (!normalised.ok) return { ok: false, reason: 'SCHEMA_VIOLATION', detail: normalised.detail };
+  return { ok: true, entry: toCleanRecord(normalised.reading) };
 }
 
 /** When the record reached the raw stream; Lambda always says, the clock is only a fallback. */

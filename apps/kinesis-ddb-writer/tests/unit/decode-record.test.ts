@@ -27,4 +27,13 @@ describe('decodeRecord', () => {
     const decoded = decodeRecord(b64(JSON.stringify(reading({ Latitude: 123 }))));
     expect(decoded.ok ? '' : decoded.detail).toMatch(/^Latitude: /);
   });
+
+  it('says in English what is wrong with each offending field, not just "Invalid input"', () => {
+    const decoded = decodeRecord(b64(JSON.stringify(reading({ Latitude: 123, HealthPoints: 'lots' }))));
+    expect(decoded).toEqual({
+      ok: false,
+      reason: 'SCHEMA_VIOLATION',
+      detail: 'Latitude: Too big: expected number to be <=90; HealthPoints: Invalid input: expected number, received string',
+    });
+  });
 });

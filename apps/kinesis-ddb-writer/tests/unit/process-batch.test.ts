@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { QuarantineRecord, UnicornSensorItem } from '@wildrydes/schemas';
-import { processBatch, type RecordSlot, type WriteFailure, type WriterPorts } from '../../src/process-batch.js';
+import type { SinkFailure } from '@wildrydes/stream-batch';
+import { processBatch, type WriterPorts, type WriterSlot } from '../../src/process-batch.js';
 import { STREAM_ARN, kinesisRecord, reading } from './kinesis-records.js';
 
 /** In-memory ports: a table keyed like UnicornSensorData and a quarantine keyed by sequence number. */
-function fakePorts(options: { failures?: Map<number, Omit<WriteFailure, 'ref'>>; quarantineFails?: boolean } = {}) {
+function fakePorts(options: { failures?: Map<number, Omit<SinkFailure<WriterSlot>, 'ref'>>; quarantineFails?: boolean } = {}) {
   const table = new Map<string, UnicornSensorItem>();
   const quarantine = new Map<string, QuarantineRecord>();
   const ports: WriterPorts = {
     async writeItems(puts) {
-      const failed: WriteFailure[] = [];
-      const written: RecordSlot[] = [];
+      const failed: Array<SinkFailure<WriterSlot>> = [];
+      const written: WriterSlot[] = [];
       for (const put of puts) {
         const position = Number(put.ref.record.kinesis.sequenceNumber) - 49_000_000_000;
         const failure = options.failures?.get(position);

@@ -1,6 +1,6 @@
 import type { QuarantineRecord } from '@wildrydes/schemas';
+import type { SinkFailure } from '@wildrydes/stream-batch';
 import type { RepublisherPorts, RepublisherSlot } from '../../src/process-batch.js';
-import type { SinkFailure } from '../../src/shared-candidates.js';
 import { positionOf } from './kinesis-records.js';
 
 export const NOW = new Date('2026-11-21T12:00:00.000Z');
