@@ -14,6 +14,7 @@ export type {
   FunctionUrlTrigger,
   HttpFunctionDeclaration,
   KinesisTrigger,
+  OwnedTableDeclaration,
   StartingPosition,
   StreamBatchSettings,
   StreamFunctionDeclaration,

@@ -1,5 +1,6 @@
 import type { EventRuleFunctionDeclaration } from '@wildrydes/infra';
 import { CONSUMER_EVENT_PATTERN } from '../src/owned-catalog.js';
+import { READ_MODEL_KEY } from '../src/read-model.js';
 
 /**
  * The fleet read model's table, created by this function's own stack. A fixed name, so that the
@@ -31,6 +32,7 @@ export const eventbridgeConsumer = {
     functionRetryAttempts: 2,
     functionMaxEventAgeSeconds: 21_600,
   },
+  ownedTables: [{ tableName: READ_MODEL_TABLE_NAME, partitionKey: READ_MODEL_KEY.partitionKey, sortKey: READ_MODEL_KEY.sortKey }],
   environment: {
     READ_MODEL_TABLE_NAME,
     DEADLINE_SAFETY_MARGIN_MS: '1000',

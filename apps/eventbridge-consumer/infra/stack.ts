@@ -6,8 +6,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { EventRuleFunction, PlatformImports } from '@wildrydes/infra';
-import { READ_MODEL_KEY } from '../src/read-model.js';
-import { READ_MODEL_TABLE_NAME, eventbridgeConsumer } from './declaration.js';
+import { eventbridgeConsumer } from './declaration.js';
 
 export interface EventbridgeConsumerStackProps extends StackProps {
   /**
@@ -49,10 +48,12 @@ export class EventbridgeConsumerStack extends Stack {
     const platform = PlatformImports.fromParameters(this);
     const removalPolicy = props.readModelRemovalPolicy ?? RemovalPolicy.RETAIN;
 
+    // The table as declared (the local runtime creates it from the same declaration).
+    const [declared] = eventbridgeConsumer.ownedTables;
     this.readModelTable = new dynamodb.Table(this, 'ReadModelTable', {
-      tableName: READ_MODEL_TABLE_NAME,
-      partitionKey: { name: READ_MODEL_KEY.partitionKey, type: dynamodb.AttributeType.STRING },
-      sortKey: { name: READ_MODEL_KEY.sortKey, type: dynamodb.AttributeType.STRING },
+      tableName: declared.tableName,
+      partitionKey: { name: declared.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: declared.sortKey, type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       // The platform key, like every other platform table: one key policy and rotation for all data.

@@ -185,6 +185,22 @@ export interface FunctionDeclaration<TTrigger extends FunctionTrigger = Function
    * @default - unreserved, shares the account's pool
    */
   readonly reservedConcurrency?: number;
+  /**
+   * DynamoDB tables the function's own stack creates (not the platform's), e.g. a read model.
+   * The stack builds them from this, and the local runtime creates them from this.
+   * @default - none
+   */
+  readonly ownedTables?: readonly OwnedTableDeclaration[];
+}
+
+/** A DynamoDB table a function's own stack owns: a fixed name and string keys. */
+export interface OwnedTableDeclaration {
+  /** 3..255 characters: letters, digits, `_`, `-`, `.`. */
+  readonly tableName: string;
+  /** The partition key attribute (a string). */
+  readonly partitionKey: string;
+  /** The sort key attribute (a string), if any. */
+  readonly sortKey?: string;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { validatePattern } from '@wildrydes/event-patterns';
 import { FunctionDeclarationError } from '../errors.js';
 import { isPlatformParameterName } from '../platform-parameters.js';
-import type { FunctionDeclaration, FunctionTriggerType, StreamBatchSettings } from './types.js';
+import type { FunctionDeclaration, FunctionTriggerType, OwnedTableDeclaration, StreamBatchSettings } from './types.js';
 
 /** Lambda's rule for environment variable names. */
 const ENV_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]+$/;
@@ -193,7 +193,35 @@ export function validateDeclaration(declaration: FunctionDeclaration): void {
   }
   checkTrigger(issues, declaration.trigger);
   checkEnvironment(issues, declaration.environment);
+  checkOwnedTables(issues, declaration.ownedTables);
   if (issues.length > 0) {
     throw new FunctionDeclarationError(typeof name === 'string' ? name : String(name), issues);
   }
+}
+
+const TABLE_NAME = /^[A-Za-z0-9_.-]{3,255}$/;
+
+function checkOwnedTables(issues: string[], tables: FunctionDeclaration['ownedTables']): void {
+  if (tables === undefined) return;
+  if (!Array.isArray(tables)) {
+    issues.push(`ownedTables must be a list (given ${show(tables)})`);
+    return;
+  }
+  const names = new Set<string>();
+  tables.forEach((table: OwnedTableDeclaration, index) => {
+    const at = `ownedTables[${index}]`;
+    if (typeof table.tableName !== 'string' || !TABLE_NAME.test(table.tableName)) {
+      issues.push(`${at}.tableName must be 3..255 letters, digits, "_", "-" or "." (given ${show(table.tableName)})`);
+    } else if (names.has(table.tableName)) {
+      issues.push(`${at}.tableName ${show(table.tableName)} is declared twice`);
+    } else {
+      names.add(table.tableName);
+    }
+    if (typeof table.partitionKey !== 'string' || table.partitionKey.length === 0) {
+      issues.push(`${at}.partitionKey must be a non-empty attribute name (given ${show(table.partitionKey)})`);
+    }
+    if (table.sortKey !== undefined && (typeof table.sortKey !== 'string' || table.sortKey.length === 0 || table.sortKey === table.partitionKey)) {
+      issues.push(`${at}.sortKey must be a non-empty attribute name other than the partition key (given ${show(table.sortKey)})`);
+    }
+  });
 }

@@ -325,3 +325,32 @@ describe('bundleDirectory', () => {
     expect(bundleDirectory('kinesis-ddb-writer')).toBe('dist/apps/kinesis-ddb-writer');
   });
 });
+
+describe('validateDeclaration with owned tables', () => {
+  it('given a read-model table with string keys, when validated, then nothing is thrown', () => {
+    expect(() =>
+      validateDeclaration({ ...eventRuleDeclaration, ownedTables: [{ tableName: 'UnicornFleetReadModel', partitionKey: 'pk', sortKey: 'sk' }] }),
+    ).not.toThrow();
+  });
+
+  it('given bad tables, when validated, then every problem is named', () => {
+    const declaration = {
+      ...eventRuleDeclaration,
+      ownedTables: [
+        { tableName: 'x', partitionKey: 'pk' },
+        { tableName: 'Twice', partitionKey: '' },
+        { tableName: 'Twice', partitionKey: 'pk', sortKey: 'pk' },
+      ],
+    } as FunctionDeclaration;
+    let message = '';
+    try {
+      validateDeclaration(declaration);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('ownedTables[0].tableName must be 3..255 letters');
+    expect(message).toContain('ownedTables[1].partitionKey must be a non-empty attribute name (given "")');
+    expect(message).toContain('ownedTables[2].tableName "Twice" is declared twice');
+    expect(message).toContain('ownedTables[2].sortKey must be a non-empty attribute name other than the partition key');
+  });
+});
