@@ -12,10 +12,12 @@ export interface MappingStats {
   /** Invocations that failed in whole or in part. */
   failedInvocations: number;
   retries: number;
+  /** Reads of the source that failed and were retried. */
+  readErrors: number;
   /** Age of the oldest record not yet done, in ms (Lambda's IteratorAge); 0 when caught up. */
   lagMs: number;
 }
 
 export function emptyStats(): MappingStats {
-  return { recordsIn: 0, filtered: 0, succeeded: 0, discarded: 0, invocations: 0, failedInvocations: 0, retries: 0, lagMs: 0 };
+  return { recordsIn: 0, filtered: 0, succeeded: 0, discarded: 0, invocations: 0, failedInvocations: 0, retries: 0, readErrors: 0, lagMs: 0 };
 }

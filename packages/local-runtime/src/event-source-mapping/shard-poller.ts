@@ -24,6 +24,8 @@ export interface ShardPollerOptions<TRecord> {
   discarded(records: readonly TRecord[], reason: DiscardReason, lastError: string | undefined): void;
   /** Records the function handled successfully, in stream order. */
   succeeded?(records: readonly TRecord[]): void;
+  /** A read of the shard failed (it is retried). */
+  readFailed?(error: unknown): void;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -64,7 +66,16 @@ export class ShardPoller<TRecord> {
     while (!this.stopped) {
       let windowStartedMs: number | undefined;
       while (!this.stopped && !closed && this.buffer.length < options.batchSize) {
-        const read = await options.reader.read(options.batchSize - this.buffer.length);
+        let read: { records: TRecord[]; closed: boolean };
+        try {
+          read = await options.reader.read(options.batchSize - this.buffer.length);
+        } catch (error) {
+          // Like Lambda's pollers: a failed read is retried, it never stops the mapping.
+          options.stats.readErrors += 1;
+          options.readFailed?.(error);
+          await sleep(options.pollIntervalMs * 5);
+          continue;
+        }
         closed = read.closed;
         options.stats.recordsIn += read.records.length;
         const passing = read.records.filter((record) => options.codec.passesFilters(record));
