@@ -11,6 +11,7 @@ export interface StartOptions {
   readonly seed: number;
   readonly shards: number;
   readonly port: number | undefined;
+  readonly skipBuild: boolean;
   readonly help: boolean;
 }
 
@@ -32,6 +33,7 @@ Options:
   --seed <n>             seed of the simulator, to replay a run exactly (default 1)
   --shards <n>           shards per Kinesis stream (default 2)
   --port <n>             port of the producer's HTTP endpoint (default: a free one)
+  --skip-build           use the bundles in dist/apps as they are (default: build them first, cached by Nx)
   -h, --help             show this help
 
 Requires Java 17+ on PATH (DynamoDB Local). No AWS account, no Docker.`;
@@ -69,6 +71,7 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
         seed: { type: 'string' },
         shards: { type: 'string' },
         port: { type: 'string' },
+        'skip-build': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -88,6 +91,7 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
     seed: number('seed', v.seed, 1, Number.isInteger, 'a whole number'),
     shards: number('shards', v.shards, 2, (n) => integer(n) && n <= 10, 'a whole number from 1 to 10'),
     port: v.port === undefined ? undefined : number('port', v.port, 0, (n) => integer(n) && n < 65_536, 'a port number'),
+    skipBuild: v['skip-build'] ?? false,
     help: v.help ?? false,
   };
 }

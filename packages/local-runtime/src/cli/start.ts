@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: the whole pipeline on this machine. Exit codes: 0 nothing lost, 1 something lost,
 // 2 a usage or set-up error (bad option, no Java, port in use, functions not built).
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -17,6 +18,16 @@ async function main(): Promise<number> {
   }
   const workspaceRoot = process.cwd();
   if (!existsSync(join(workspaceRoot, 'nx.json'))) throw new UsageError('run npm start from the workspace root (the folder with nx.json)');
+
+  if (!options.skipBuild) {
+    // The deployable bundles, exactly what the stacks deploy; Nx replays them from its cache when nothing changed.
+    console.log('Building the function bundles (npx nx run-many -t build -p tag:type:app)...');
+    const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'tag:type:app', '--output-style=static'], {
+      cwd: workspaceRoot,
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) throw new UsageError('building the function bundles failed (see above)');
+  }
 
   const controller = new AbortController();
   let interrupts = 0;

@@ -121,7 +121,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     };
     let draining = false;
     let lastLineMs = 0;
-    const show = async () => {
+    const show = async (force = false) => {
       await refreshQuarantine().catch(() => undefined);
       const view = renderLiveView({
         elapsedSeconds: (Date.now() - started) / 1000,
@@ -138,7 +138,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
         draining,
       });
       if (options.interactive) options.write(`\x1b[H\x1b[2J${view}\n`);
-      else if (Date.now() - lastLineMs >= 5_000) {
+      else if (force || Date.now() - lastLineMs >= 5_000) {
         lastLineMs = Date.now();
         options.write(`${view}\n\n`);
       }
@@ -162,7 +162,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
       timeoutMs: (options.drainTimeoutSeconds ?? 120) * 1000,
     });
     clearInterval(viewTimer);
-    await show();
+    await show(true);
     if (!settled) options.write('Draining timed out: reconciling what arrived so far.\n');
 
     const observations = await observe({ dynamodb, s3, platform, functions, wired, simulator, failures, latenciesMs, ownedTables });

@@ -13,6 +13,7 @@ describe('parseStartOptions', () => {
       seed: 1,
       shards: 2,
       port: undefined,
+      skipBuild: false,
       help: false,
     });
   });

@@ -1,0 +1,53 @@
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/runtime/run-pipeline.js';
+
+const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+describe('npm start, end to end', () => {
+  it(
+    'runs a short pipeline on the emulators and reconciles it: nothing lost, events consumed, read model and quarantine right',
+    async () => {
+      // Prepare: a few seconds of telemetry with 20% malformed readings, and rides over HTTP.
+      const output: string[] = [];
+
+      // Act
+      const result = await runPipeline({
+        workspaceRoot,
+        durationSeconds: 5,
+        rate: 60,
+        unicorns: 4,
+        badRatio: 0.2,
+        ridesPerSecond: 3,
+        seed: 42,
+        shardCount: 2,
+        interactive: false,
+        drainTimeoutSeconds: 90,
+        write: (text) => output.push(text),
+      });
+
+      // Assess
+      expect(result.problems).toEqual([]);
+      expect(result.ok).toBe(true);
+      expect(result.sent).toBeGreaterThan(150);
+      expect(result.sent).toBe(result.stored + result.quarantined);
+      expect(result.lost).toBe(0);
+      expect(result.quarantined).toBeGreaterThan(0);
+      // Every malformed reading is caught by the republisher, for one of the reasons it quarantines.
+      for (const reason of Object.keys(result.quarantineByReason)) {
+        expect(reason).toMatch(/^kinesis-republisher: (INVALID_JSON|SCHEMA_VIOLATION|INVALID_BASE64)$/);
+      }
+      expect(result.rideEventsAccepted).toBeGreaterThan(0);
+      expect(result.eventsPublished).toBeGreaterThanOrEqual(result.rideEventsAccepted / 2);
+      expect(result.eventsConsumed).toBe(result.eventsPublished);
+      expect(result.readModel).toMatchObject({ matches: true, mismatches: [] });
+      expect(result.readModel.unicorns).toBeGreaterThan(0);
+      expect(result.onFailure).toBe(0);
+      expect(result.latencyMs.samples).toBe(result.stored);
+      const printed = output.join('');
+      expect(printed).toContain('kinesis-ddb-writer');
+      expect(printed).toContain('Nothing lost.');
+    },
+    180_000,
+  );
+});
