@@ -9,3 +9,4 @@ export * from './events/unicorn-health-low.js';
 export * from './events/unicorn-reading-changes.js';
 export * from './events/rides.js';
 export * from './events/catalog.js';
+export * from './events/json-schema.js';
