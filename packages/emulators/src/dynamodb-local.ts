@@ -80,7 +80,9 @@ async function launch(
     '-port',
     String(port),
   ];
-  const child = spawn(javaBinary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+  // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and the JVM
+  // must outlive that signal so the application can drain before it stops the emulators.
+  const child = spawn(javaBinary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: true });
   killOnExit(child);
   // Neither the JVM nor its pipes keep this process alive; the exit hook kills the JVM.
   child.unref();

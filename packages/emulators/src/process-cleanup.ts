@@ -15,10 +15,13 @@ function onExit(): void {
 }
 
 function onSignal(signal: NodeJS.Signals): void {
+  // The application handles this signal itself (for example a graceful drain on Ctrl-C): it
+  // stops its emulators when it is done, and the exit hook still kills whatever is left.
+  if (process.listenerCount(signal) > 1) return;
   killAll();
   uninstall();
   // Nobody else handles this signal: restore the default behaviour (terminate) by re-raising it.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  process.kill(process.pid, signal);
 }
 
 function install(): void {
@@ -34,7 +37,9 @@ function uninstall(): void {
 /**
  * Kills `child` with SIGKILL if this process exits (normally or via SIGINT/SIGTERM/SIGHUP)
  * before {@link releaseOnExit} is called. Signal handlers are only installed while at least
- * one child is registered, and re-raise the signal so the default behaviour is kept.
+ * one child is registered; when no other handler takes the signal they kill the children and
+ * re-raise it so the default behaviour is kept, and when the application handles the signal
+ * itself they leave the children to it (the exit hook still kills them).
  *
  * @example
  * ```ts
