@@ -1,25 +1,39 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import { CreateTableCommand, DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient, type _Record } from '@aws-sdk/client-dynamodb-streams';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { EVENT_CATALOG, type CatalogKey } from '@wildrydes/schemas';
 import { parsePattern } from '@wildrydes/event-patterns';
-import { startEmulators } from '@wildrydes/emulators';
+import {
+  dynamoDbStreamEventFromRecords,
+  formatEventTime,
+  startEmulators,
+  type BusEvent,
+  type PutEventsEntryInput,
+  type RunningEmulators,
+  type RunningEventBridge,
+} from '@wildrydes/emulators';
 import { ddbStreamReactor } from '../../infra/declaration.js';
-import { dynamoDbStreamEventFromRecords, readStream, type GetRecordsRecord } from '../support/dynamodb-stream-event.js';
-import { startLocalPutEventsEndpoint, type LocalPutEventsEndpoint, type ReceivedEntry } from '../support/local-put-events-endpoint.js';
+import { readTableStream } from '../support/read-table-stream.js';
 
 type Handler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
+/** A PutEvents entry as it arrived on the wire (the part these tests read). */
+type SentEntry = { Detail: string };
 
 const BUNDLE = fileURLToPath(new URL('../../../../dist/apps/ddb-stream-reactor/index.mjs', import.meta.url));
 const BUS = 'wildrydes-bus';
 const THRESHOLD = Number(ddbStreamReactor.environment.HEALTH_LOW_THRESHOLD);
+/** A fault count no test exhausts: the fault holds for the whole test (afterEach clears it). */
+const EVERY_TIME = Number.MAX_SAFE_INTEGER;
 
-let emulators: Awaited<ReturnType<typeof startEmulators>>;
-let bus: LocalPutEventsEndpoint;
+let emulators: RunningEmulators;
+let eventbridge: RunningEventBridge;
 let dynamodb: DynamoDBClient;
+let streams: DynamoDBStreamsClient;
+let handleSpy: MockInstance<RunningEventBridge['handle']>;
 let tableCount = 0;
 
 /** A Lambda context whose remaining time runs down like a real invocation's. */
@@ -78,16 +92,24 @@ const remove = (table: string, item: { Name: string; StatusTime: string }) =>
   dynamodb.send(new DeleteItemCommand({ TableName: table, Key: marshall({ Name: item.Name, StatusTime: item.StatusTime }) }));
 
 /** The real stream records of a table, and the event Lambda would deliver after applying the declared filters. */
-async function streamEvents(streamArn: string): Promise<{ records: GetRecordsRecord[]; all: DynamoDBStreamEvent; filtered: DynamoDBStreamEvent }> {
-  const records = await readStream(emulators.env['AWS_ENDPOINT_URL_DYNAMODB_STREAMS']!, streamArn);
+async function streamEvents(streamArn: string): Promise<{ records: _Record[]; all: DynamoDBStreamEvent; filtered: DynamoDBStreamEvent }> {
+  const records = await readTableStream(streams, streamArn);
   const all = dynamoDbStreamEventFromRecords(records, { streamArn });
   const patterns = ddbStreamReactor.trigger.filterPatterns.map((pattern) => parsePattern(pattern));
   const filtered = { Records: all.Records.filter((record) => patterns.some((pattern) => pattern.matches(JSON.parse(JSON.stringify(record))))) };
   return { records, all, filtered };
 }
 
-const detailOf = (entry: ReceivedEntry) => JSON.parse(entry.Detail) as { metadata: { eventId: string; occurredAt: string }; unicorn: string };
-const eventIds = (entries: readonly ReceivedEntry[]) => entries.map((entry) => detailOf(entry).metadata.eventId).sort();
+type ReactorDetail = { metadata: { eventId: string; occurredAt: string }; unicorn: string };
+const detailOf = (event: BusEvent) => event.detail as ReactorDetail;
+const unicornOf = (entry: { Detail?: string }) => (JSON.parse(entry.Detail ?? '{}') as ReactorDetail).unicorn;
+const about = (unicorn: string) => (entry: PutEventsEntryInput) => unicornOf(entry) === unicorn;
+/** The events that landed on the reactor's bus. */
+const published = () => eventbridge.published(BUS);
+const eventIds = (events: readonly BusEvent[]) => events.map((event) => detailOf(event).metadata.eventId).sort();
+/** The entries of each PutEvents call the emulator received, in arrival order. */
+const putEventsCalls = () =>
+  handleSpy.mock.calls.filter(([operation]) => operation === 'PutEvents').map(([, input]) => (input as { Entries: SentEntry[] }).Entries);
 const sequenceOf = (event: DynamoDBStreamEvent, eventName: string, unicorn: string) =>
   event.Records.find((record) => record.eventName === eventName && record.dynamodb?.Keys?.['Name']?.S === unicorn)!.dynamodb!.SequenceNumber!;
 
@@ -95,16 +117,26 @@ beforeAll(async () => {
   if (!existsSync(BUNDLE)) {
     throw new Error('dist/apps/ddb-stream-reactor/index.mjs is missing: run `npx nx run ddb-stream-reactor:build` (nx test does it for you)');
   }
-  [emulators, bus] = await Promise.all([startEmulators({ dynamodb: true }), startLocalPutEventsEndpoint()]);
-  Object.assign(process.env, emulators.env, { AWS_ENDPOINT_URL_EVENTBRIDGE: bus.url });
+  emulators = await startEmulators({ dynamodb: true, eventbridge: true });
+  eventbridge = emulators.eventbridge!;
+  eventbridge.createEventBus(BUS);
+  handleSpy = vi.spyOn(eventbridge, 'handle'); // records every call; the emulator still answers it
+  Object.assign(process.env, emulators.env);
   dynamodb = new DynamoDBClient({});
+  streams = new DynamoDBStreamsClient({});
+});
+
+afterEach(() => {
+  handleSpy.mockClear();
+  eventbridge.clearFaults();
+  eventbridge.clearPublished();
 });
 
 afterAll(async () => {
-  await Promise.all([emulators?.stop(), bus?.stop()]);
+  await emulators?.stop();
 });
 
-describe('ddb-stream-reactor against DynamoDB Local streams and a local PutEvents endpoint', () => {
+describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge emulator', () => {
   it('turns real table changes, filtered like the event source mapping, into catalog events with deterministic ids', async () => {
     // Prepare: inserts (healthy, at the threshold, low), corrections into and out of the low zone, a deletion.
     const { table, streamArn } = await freshTable();
@@ -118,13 +150,12 @@ describe('ddb-stream-reactor against DynamoDB Local streams and a local PutEvent
     await remove(table, reading('AtThreshold', 0));
     const { records, all, filtered } = await streamEvents(streamArn);
     const handler = await loadHandler('main');
-    bus.reset();
 
     // Act
     const response = await handler(filtered, context());
 
     // Assess: the filter let through exactly the changes that cause events...
-    expect(records.map((record) => `${record.eventName} ${record.dynamodb.Keys!['Name']!.S}`)).toEqual([
+    expect(records.map((record) => `${record.eventName} ${record.dynamodb!.Keys!['Name']!.S}`)).toEqual([
       'INSERT Healthy',
       'INSERT AtThreshold',
       'INSERT Low',
@@ -142,7 +173,9 @@ describe('ddb-stream-reactor against DynamoDB Local streams and a local PutEvent
     ]);
     // ...and each one published its catalog events on the bus.
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(bus.accepted.map((entry) => `${entry.DetailType} ${detailOf(entry).unicorn}`).sort()).toEqual([
+    const events = published();
+    expect(eventbridge.published()).toHaveLength(events.length); // nothing landed on another bus
+    expect(events.map((event) => `${event['detail-type']} ${detailOf(event).unicorn}`).sort()).toEqual([
       'UnicornHealthLow Healthy',
       'UnicornHealthLow Low',
       'UnicornHealthLow Recovered',
@@ -150,34 +183,33 @@ describe('ddb-stream-reactor against DynamoDB Local streams and a local PutEvent
       'UnicornReadingCorrected Recovered',
       'UnicornReadingRemoved AtThreshold',
     ]);
-    for (const entry of bus.accepted) {
-      const catalogEntry = EVENT_CATALOG[`${entry.DetailType}@1` as CatalogKey];
-      expect(entry.Source).toBe(catalogEntry.source);
-      expect(entry.EventBusName).toBe(BUS);
-      expect(catalogEntry.detail.safeParse(JSON.parse(entry.Detail)).error).toBeUndefined();
-      const creationSeconds = all.Records.find((record) => detailOf(entry).unicorn === record.dynamodb!.Keys!['Name']!.S)!.dynamodb!
+    for (const event of events) {
+      const catalogEntry = EVENT_CATALOG[`${event['detail-type']}@1` as CatalogKey];
+      expect(event.source).toBe(catalogEntry.source);
+      expect(catalogEntry.detail.safeParse(event.detail).error).toBeUndefined();
+      const creationSeconds = all.Records.find((record) => detailOf(event).unicorn === record.dynamodb!.Keys!['Name']!.S)!.dynamodb!
         .ApproximateCreationDateTime!;
-      expect(entry.Time).toBe(creationSeconds);
-      expect(detailOf(entry).metadata.occurredAt).toBe(new Date(creationSeconds * 1000).toISOString());
+      expect(event.time).toBe(formatEventTime(new Date(creationSeconds * 1000)));
+      expect(detailOf(event).metadata.occurredAt).toBe(new Date(creationSeconds * 1000).toISOString());
     }
-    const corrected = bus.accepted.find((entry) => entry.DetailType === 'UnicornReadingCorrected' && detailOf(entry).unicorn === 'Healthy')!;
-    expect(JSON.parse(corrected.Detail)).toMatchObject({
+    const corrected = events.find((event) => event['detail-type'] === 'UnicornReadingCorrected' && detailOf(event).unicorn === 'Healthy')!;
+    expect(corrected.detail).toMatchObject({
       before: { healthPoints: 100, latitude: 47.6 },
       after: { healthPoints: 10, latitude: 47.7 },
       changed: ['latitude', 'healthPoints'],
     });
-    const removed = bus.accepted.find((entry) => entry.DetailType === 'UnicornReadingRemoved')!;
-    expect(JSON.parse(removed.Detail)).toMatchObject({ unicorn: 'AtThreshold', expired: false });
-    expect(new Set(eventIds(bus.accepted)).size).toBe(6);
+    const removed = events.find((event) => event['detail-type'] === 'UnicornReadingRemoved')!;
+    expect(removed.detail).toMatchObject({ unicorn: 'AtThreshold', expired: false });
+    expect(new Set(eventIds(events)).size).toBe(6);
 
     // The same changes processed again, or delivered unfiltered, publish the very same event ids.
-    const firstIds = eventIds(bus.accepted);
-    bus.reset();
+    const firstIds = eventIds(events);
+    eventbridge.clearPublished();
     expect(await handler(filtered, context())).toEqual({ batchItemFailures: [] });
-    expect(eventIds(bus.accepted)).toEqual(firstIds);
-    bus.reset();
+    expect(eventIds(published())).toEqual(firstIds);
+    eventbridge.clearPublished();
     expect(await handler(all, context())).toEqual({ batchItemFailures: [] });
-    expect(eventIds(bus.accepted)).toEqual(firstIds);
+    expect(eventIds(published())).toEqual(firstIds);
   });
 
   it('resends only the entries EventBridge throttled, and hands nothing back once they get through', async () => {
@@ -188,19 +220,20 @@ describe('ddb-stream-reactor against DynamoDB Local streams and a local PutEvent
     const { filtered } = await streamEvents(streamArn);
     const handler = await loadHandler('main');
     const throttled = new Set(['Unicorn-03', 'Unicorn-07']);
-    bus.reset((entry, seenBefore) =>
-      throttled.has(detailOf(entry).unicorn) && seenBefore === 0 ? { ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' } : undefined,
-    );
+    for (const unicorn of throttled) {
+      eventbridge.failNext({ count: 1, errorCode: 'ThrottlingException', errorMessage: 'Rate exceeded', match: about(unicorn) });
+    }
 
     // Act
     const response = await handler(filtered, context());
 
     // Assess
     expect(response).toEqual({ batchItemFailures: [] });
-    expect(bus.calls.map((call) => call.length).sort()).toEqual([10, 2, 2].sort());
-    const resent = bus.calls.find((call) => call.every((entry) => throttled.has(detailOf(entry).unicorn)));
-    expect(resent?.map((entry) => detailOf(entry).unicorn).sort()).toEqual([...throttled].sort());
-    expect(bus.accepted.map((entry) => detailOf(entry).unicorn).sort()).toEqual(names);
+    const calls = putEventsCalls();
+    expect(calls.map((call) => call.length).sort()).toEqual([10, 2, 2].sort());
+    const resent = calls.find((call) => call.every((entry) => throttled.has(unicornOf(entry))));
+    expect(resent?.map(unicornOf).sort()).toEqual([...throttled].sort());
+    expect(published().map((event) => detailOf(event).unicorn).sort()).toEqual(names);
   });
 
   it('hands back the source sequence numbers of records whose events keep failing, and drops none of them', async () => {
@@ -213,12 +246,8 @@ describe('ddb-stream-reactor against DynamoDB Local streams and a local PutEvent
     await put(table, reading('Malformed', 4));
     const { filtered } = await streamEvents(streamArn);
     const handler = await loadHandler('main');
-    bus.reset((entry) => {
-      const unicorn = detailOf(entry).unicorn;
-      if (unicorn === 'Throttled') return { ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' };
-      if (unicorn === 'Malformed') return { ErrorCode: 'MalformedDetail', ErrorMessage: 'Detail is malformed.' };
-      return undefined;
-    });
+    eventbridge.failNext({ count: EVERY_TIME, errorCode: 'ThrottlingException', errorMessage: 'Rate exceeded', match: about('Throttled') });
+    eventbridge.failNext({ count: EVERY_TIME, errorCode: 'MalformedDetail', errorMessage: 'Detail is malformed.', match: about('Malformed') });
 
     // Act: 3 s left, 1.5 s margin: the throttled entry is retried for about 1.5 s, then given up.
     const response = await handler(filtered, context(3_000));
@@ -228,10 +257,10 @@ describe('ddb-stream-reactor against DynamoDB Local streams and a local PutEvent
       { itemIdentifier: sequenceOf(filtered, 'INSERT', 'Throttled') },
       { itemIdentifier: sequenceOf(filtered, 'INSERT', 'Malformed') },
     ]);
-    const sends = (unicorn: string) => bus.calls.flat().filter((entry) => detailOf(entry).unicorn === unicorn).length;
+    const sends = (unicorn: string) => putEventsCalls().flat().filter((entry) => unicornOf(entry) === unicorn).length;
     expect(sends('Throttled')).toBeGreaterThan(1);
     expect(sends('Malformed')).toBe(1);
-    expect(bus.accepted.map((entry) => `${entry.DetailType} ${detailOf(entry).unicorn}`).sort()).toEqual([
+    expect(published().map((event) => `${event['detail-type']} ${detailOf(event).unicorn}`).sort()).toEqual([
       'UnicornHealthLow Corrected',
       'UnicornHealthLow Fine',
       'UnicornReadingCorrected Corrected',
@@ -246,14 +275,13 @@ describe('ddb-stream-reactor against DynamoDB Local streams and a local PutEvent
     await put(table, reading(longName, 1));
     const { filtered } = await streamEvents(streamArn);
     const handler = await loadHandler('small-entries', { MAX_EVENT_ENTRY_BYTES: '450' });
-    bus.reset();
 
     // Act
     const response = await handler(filtered, context());
 
     // Assess
     expect(response.batchItemFailures).toEqual([{ itemIdentifier: sequenceOf(filtered, 'INSERT', longName) }]);
-    expect(bus.calls.flat().map((entry) => detailOf(entry).unicorn)).toEqual(['Small']);
-    expect(bus.accepted.map((entry) => detailOf(entry).unicorn)).toEqual(['Small']);
+    expect(putEventsCalls().flat().map(unicornOf)).toEqual(['Small']);
+    expect(published().map((event) => detailOf(event).unicorn)).toEqual(['Small']);
   });
 });

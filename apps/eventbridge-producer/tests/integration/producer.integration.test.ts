@@ -1,19 +1,22 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { buildEmulatorEnv } from '@wildrydes/emulators';
+import { startEmulators, type BusEvent, type PutEventsEntryInput, type RunningEmulators, type RunningEventBridge } from '@wildrydes/emulators';
 import { functionUrlEvent } from '../support/function-url-event.js';
 import { rideCompleted, rideRequested } from '../support/rides.js';
-import { PutEventsServer } from './put-events-server.js';
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 type EntryResult = { index: number; status: 'published' | 'failed'; eventId?: string; retryable?: boolean; reason?: string };
 
 const BUNDLE = fileURLToPath(new URL('../../../../dist/apps/eventbridge-producer/index.mjs', import.meta.url));
 const BUS = 'wildrydes-bus';
+/** A fault count no test exhausts: the fault holds for the whole test (afterEach clears it). */
+const EVERY_TIME = Number.MAX_SAFE_INTEGER;
 
-let bus: PutEventsServer;
+let emulators: RunningEmulators;
+let eventbridge: RunningEventBridge;
+let handleSpy: MockInstance<RunningEventBridge['handle']>;
 
 /** A Lambda context whose remaining time counts down from `remainingMs`, like the real one. */
 const context = (remainingMs = 10_000) => {
@@ -22,6 +25,14 @@ const context = (remainingMs = 10_000) => {
 };
 const bodyOf = (response: APIGatewayProxyStructuredResultV2) => JSON.parse(response.body ?? 'null') as Record<string, unknown>;
 const resultsOf = (response: APIGatewayProxyStructuredResultV2) => bodyOf(response)['results'] as EntryResult[];
+const rideIdOf = (event: BusEvent) => event.detail['rideId'] as string;
+const entryRideId = (entry: PutEventsEntryInput) => (JSON.parse(entry.Detail ?? '{}') as { rideId: string }).rideId;
+const isRide = (rideId: string) => (entry: PutEventsEntryInput) => entryRideId(entry) === rideId;
+/** The events that landed on the producer's bus. */
+const published = () => eventbridge.published(BUS);
+/** How many entries each PutEvents call the emulator received carried (failed calls included), in arrival order. */
+const requestSizes = () =>
+  handleSpy.mock.calls.filter(([operation]) => operation === 'PutEvents').map(([, input]) => (input as { Entries: unknown[] }).Entries.length);
 
 /** Loads the deployable bundle as a fresh module instance, so it reads the env it is given now. */
 async function loadHandler(env: Record<string, string>, instance: string): Promise<Handler> {
@@ -36,20 +47,27 @@ beforeAll(async () => {
   if (!existsSync(BUNDLE)) {
     throw new Error('dist/apps/eventbridge-producer/index.mjs is missing: run `npx nx run eventbridge-producer:build` (nx test does it for you)');
   }
-  bus = await PutEventsServer.start();
-  Object.assign(process.env, buildEmulatorEnv({}), { AWS_ENDPOINT_URL_EVENTBRIDGE: bus.endpoint });
+  emulators = await startEmulators({ eventbridge: true });
+  eventbridge = emulators.eventbridge!;
+  eventbridge.createEventBus(BUS);
+  Object.assign(process.env, emulators.env);
+});
+
+beforeEach(() => {
+  handleSpy = vi.spyOn(eventbridge, 'handle');
 });
 
 afterEach(() => {
-  bus.reset();
   vi.restoreAllMocks();
+  eventbridge.clearFaults();
+  eventbridge.clearPublished();
 });
 
 afterAll(async () => {
-  await bus?.stop();
+  await emulators?.stop();
 });
 
-describe('eventbridge-producer bundle against a local PutEvents endpoint', () => {
+describe('eventbridge-producer bundle against the EventBridge emulator', () => {
   it('publishes one entry and answers 202 with the event ID EventBridge gave it', async () => {
     // Prepare
     const handler = await producer();
@@ -59,11 +77,11 @@ describe('eventbridge-producer bundle against a local PutEvents endpoint', () =>
     // Assess
     expect(response.statusCode).toBe(202);
     expect(response.headers?.['content-type']).toBe('application/json');
-    expect(bus.published).toHaveLength(1);
-    const [recorded] = bus.published;
-    expect(recorded).toMatchObject({ Source: 'wildrydes.rides', DetailType: 'RideCompleted', EventBusName: BUS });
-    expect(JSON.parse(recorded!.Detail)).toEqual(entry.detail);
-    expect(resultsOf(response)).toEqual([{ index: 0, status: 'published', eventId: recorded!.EventId }]);
+    expect(eventbridge.published()).toHaveLength(1);
+    const [recorded] = published();
+    expect(recorded).toMatchObject({ source: 'wildrydes.rides', 'detail-type': 'RideCompleted' });
+    expect(recorded!.detail).toEqual(entry.detail);
+    expect(resultsOf(response)).toEqual([{ index: 0, status: 'published', eventId: recorded!.id }]);
   });
 
   it('publishes a batch of 25 in PutEvents requests of at most 10 and reports every event ID in request order', async () => {
@@ -73,13 +91,13 @@ describe('eventbridge-producer bundle against a local PutEvents endpoint', () =>
     const response = await handler(functionUrlEvent({ json: { entries } }), context());
 
     expect(response.statusCode).toBe(202);
-    expect([...bus.requestSizes].sort((a, b) => b - a)).toEqual([10, 10, 5]);
-    expect(bus.published.map(({ Detail }) => JSON.parse(Detail).rideId).sort()).toEqual(entries.map(({ detail }) => detail.rideId).sort());
+    expect(requestSizes().sort((a, b) => b - a)).toEqual([10, 10, 5]);
+    expect(published().map(rideIdOf).sort()).toEqual(entries.map(({ detail }) => detail.rideId).sort());
     const results = resultsOf(response);
     expect(results.map(({ index, status }) => [index, status])).toEqual(entries.map((_, i) => [i, 'published']));
     for (const result of results) {
-      const recorded = bus.published.find(({ EventId }) => EventId === result.eventId);
-      expect(JSON.parse(recorded!.Detail).rideId).toBe(entries[result.index]!.detail.rideId);
+      const recorded = published().find(({ id }) => id === result.eventId);
+      expect(rideIdOf(recorded!)).toBe(entries[result.index]!.detail.rideId);
     }
   });
 
@@ -91,7 +109,7 @@ describe('eventbridge-producer bundle against a local PutEvents endpoint', () =>
 
     expect(response.statusCode).toBe(400);
     expect(bodyOf(response)).toMatchObject({ error: 'InvalidEntries', issues: [{ index: 1, message: expect.stringMatching(/^detail\.pickup\.latitude: /) }] });
-    expect(bus.requestSizes).toEqual([]);
+    expect(requestSizes()).toEqual([]);
   });
 
   it('answers 415 to a body that is not application/json', async () => {
@@ -101,7 +119,7 @@ describe('eventbridge-producer bundle against a local PutEvents endpoint', () =>
 
     expect(response.statusCode).toBe(415);
     expect(bodyOf(response)['error']).toBe('UnsupportedMediaType');
-    expect(bus.requestSizes).toEqual([]);
+    expect(requestSizes()).toEqual([]);
   });
 
   it('answers 413 to a body over MAX_BODY_BYTES, to too many entries and to an entry over MAX_EVENT_ENTRY_BYTES', async () => {
@@ -115,7 +133,7 @@ describe('eventbridge-producer bundle against a local PutEvents endpoint', () =>
     expect(responses.map(({ statusCode }) => statusCode)).toEqual([413, 413, 413]);
     expect(responses.map((response) => bodyOf(response)['error'])).toEqual(['BodyTooLarge', 'TooManyEntries', 'EntryTooLarge']);
     expect(bodyOf(responses[2]!)['issues']).toEqual([{ index: 1, message: expect.stringMatching(/limit is 300 bytes$/) }]);
-    expect(bus.requestSizes).toEqual([]);
+    expect(requestSizes()).toEqual([]);
   });
 
   it('retries entries EventBridge throttles once and answers 202 with each published exactly once', async () => {
@@ -123,34 +141,31 @@ describe('eventbridge-producer bundle against a local PutEvents endpoint', () =>
     const handler = await producer();
     const entries = Array.from({ length: 12 }, (_, i) => rideRequested(`t-${i}`));
     const throttled = new Set(entries.filter((_, i) => i % 3 === 0).map(({ detail }) => detail.rideId));
-    bus.behaviour = {
-      entryFault: (entry, seen) =>
-        seen === 1 && throttled.has(JSON.parse(entry.Detail).rideId) ? { ErrorCode: 'ThrottlingException', ErrorMessage: 'Rate exceeded' } : undefined,
-    };
+    for (const rideId of throttled) {
+      eventbridge.failNext({ count: 1, errorCode: 'ThrottlingException', errorMessage: 'Rate exceeded', match: isRide(rideId) });
+    }
     // Act
     const response = await handler(functionUrlEvent({ json: { entries } }), context());
     // Assess
     expect(response.statusCode).toBe(202);
     expect(resultsOf(response).every(({ status }) => status === 'published')).toBe(true);
-    expect(bus.published).toHaveLength(12);
-    expect(new Set(bus.published.map(({ Detail }) => JSON.parse(Detail).rideId)).size).toBe(12);
-    expect(bus.requestSizes.reduce((sum, size) => sum + size, 0)).toBe(12 + throttled.size);
+    expect(published()).toHaveLength(12);
+    expect(new Set(published().map(rideIdOf)).size).toBe(12);
+    expect(requestSizes().reduce((sum, size) => sum + size, 0)).toBe(12 + throttled.size);
   });
 
   it('answers 503 with retry-after and per-entry results when EventBridge keeps failing some entries', async () => {
     // Prepare: 3 s left, 1 s margin: at most 2 s of retries before the producer gives up.
     const handler = await producer();
     const entries = [rideRequested('ok-1'), rideRequested('doomed-1'), rideCompleted('ok-2'), rideCompleted('doomed-2')];
-    bus.behaviour = {
-      entryFault: (entry) =>
-        JSON.parse(entry.Detail).rideId.startsWith('doomed') ? { ErrorCode: 'InternalFailure', ErrorMessage: 'try again' } : undefined,
-    };
+    const doomed = (entry: PutEventsEntryInput) => entryRideId(entry).startsWith('doomed');
+    eventbridge.failNext({ count: EVERY_TIME, errorCode: 'InternalFailure', errorMessage: 'try again', match: doomed });
     // Act
     const started = Date.now();
     const response = await handler(functionUrlEvent({ json: { entries } }), context(3_000));
     // Assess
     expect(Date.now() - started).toBeLessThan(2_500);
-    expect(bus.requestSizes.length).toBeGreaterThan(1);
+    expect(requestSizes().length).toBeGreaterThan(1);
     expect(response.statusCode).toBe(503);
     expect(response.headers?.['retry-after']).toBe('2');
     const results = resultsOf(response);
@@ -158,12 +173,12 @@ describe('eventbridge-producer bundle against a local PutEvents endpoint', () =>
     for (const failed of results.filter(({ status }) => status === 'failed')) {
       expect(failed).toMatchObject({ retryable: true, reason: expect.stringMatching(/^(DeadlineReached|MaxAttemptsReached): InternalFailure$/) });
     }
-    expect(bus.published.map(({ Detail }) => JSON.parse(Detail).rideId).sort()).toEqual(['ok-1', 'ok-2']);
+    expect(published().map(rideIdOf).sort()).toEqual(['ok-1', 'ok-2']);
   });
 
   it('answers 500, not 503, when the producer is not allowed to publish', async () => {
     const handler = await producer();
-    bus.behaviour = { callError: 'AccessDeniedException' };
+    eventbridge.failNextRequests({ count: EVERY_TIME, errorCode: 'AccessDeniedException', operation: 'PutEvents' });
 
     const response = await handler(functionUrlEvent({ json: rideCompleted() }), context());
 
@@ -201,6 +216,6 @@ describe('eventbridge-producer bundle against a local PutEvents endpoint', () =>
     expect(unknown.statusCode).toBe(404);
     expect(wrongMethod.statusCode).toBe(405);
     expect(wrongMethod.headers?.['allow']).toBe('POST');
-    expect(bus.requestSizes).toEqual([]);
+    expect(requestSizes()).toEqual([]);
   });
 });
