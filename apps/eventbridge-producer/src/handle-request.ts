@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { publishResponse, type PublishReport } from './publish-outcome.js';
+import { publishResponse, type PublishFailure, type PublishReport } from './publish-outcome.js';
 import { readJsonBody } from './read-body.js';
 import { jsonResponse, problemResponse, type ErrorCode, type HttpProblem } from './responses.js';
 import { routeRequest, type Route } from './route.js';
@@ -34,7 +34,7 @@ export interface HandledRequest {
   readonly response: APIGatewayProxyStructuredResultV2;
   readonly summary: RequestSummary;
   /** The full reasons of entries that failed to publish (for the log; the client sees codes only). */
-  readonly failures: ReadonlyArray<{ readonly index: number; readonly retryable: boolean; readonly reason: string }>;
+  readonly failures: readonly PublishFailure[];
 }
 
 /**

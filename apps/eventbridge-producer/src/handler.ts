@@ -28,7 +28,7 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
       });
       return {
         published: result.published.map(({ ref, eventId }) => ({ index: ref, eventId })),
-        failed: result.failed.map(({ ref, retryable, reason }) => ({ index: ref, retryable, reason })),
+        failed: result.failed.map(({ ref, retryable, code, reason }) => ({ index: ref, retryable, code, reason })),
       };
     },
   };

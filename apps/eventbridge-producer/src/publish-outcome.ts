@@ -1,10 +1,21 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { WriteFailureCode } from '@wildrydes/aws-clients';
 import { jsonResponse } from './responses.js';
+
+/** One entry that was not published: the PutEvents writer's failure, by entry position. */
+export interface PublishFailure {
+  readonly index: number;
+  readonly retryable: boolean;
+  /** What the status is decided on (see `WriteFailureCode`). */
+  readonly code: WriteFailureCode;
+  /** The full reason, for the log; the client sees {@link clientReason} of it. */
+  readonly reason: string;
+}
 
 /** What the publisher reports, by entry position: each entry is in exactly one list. */
 export interface PublishReport {
   readonly published: ReadonlyArray<{ readonly index: number; readonly eventId: string }>;
-  readonly failed: ReadonlyArray<{ readonly index: number; readonly retryable: boolean; readonly reason: string }>;
+  readonly failed: readonly PublishFailure[];
 }
 
 /** One entry's result, as the client receives it. */
@@ -26,21 +37,26 @@ export type FailureKind = 'exhausted' | 'environment' | 'rejected';
 /** Seconds a client should wait before resending the entries of a 503. */
 export const RETRY_AFTER_SECONDS = 2;
 
-/** How the batch writers say they gave up on a transient failure (see `sendWithPartialRetry`). */
+/** The codes of a writer that gave up on failures that were transient: resending soon will likely work. */
+const GAVE_UP_CODES: ReadonlySet<WriteFailureCode> = new Set(['DeadlineReached', 'MaxAttemptsReached']);
+
+/** How the reason of a failure with one of {@link GAVE_UP_CODES} begins; used only to shorten it for the client. */
 const GAVE_UP = /^(DeadlineReached|MaxAttemptsReached): /;
 
 /**
- * The {@link FailureKind} of a publish failure.
+ * The {@link FailureKind} of a publish failure, from its code: `TooLarge` and `Invalid` (not
+ * retryable) are `rejected`; `DeadlineReached` and `MaxAttemptsReached` are `exhausted`; the rest
+ * (`Environment`, `Unaccounted`, ...) are `environment`.
  *
  * @example
  * ```ts
- * failureKind({ retryable: true, reason: 'DeadlineReached: ThrottlingException: Rate exceeded after 4 attempt(s)' }); // 'exhausted'
- * failureKind({ retryable: true, reason: 'AccessDeniedException: not authorized' }); // 'environment'
+ * failureKind({ retryable: true, code: 'DeadlineReached' }); // 'exhausted'
+ * failureKind({ retryable: true, code: 'Environment' }); // 'environment'
  * ```
  */
-export function failureKind(failure: { readonly retryable: boolean; readonly reason: string }): FailureKind {
+export function failureKind(failure: { readonly retryable: boolean; readonly code: WriteFailureCode }): FailureKind {
   if (!failure.retryable) return 'rejected';
-  return GAVE_UP.test(failure.reason) ? 'exhausted' : 'environment';
+  return GAVE_UP_CODES.has(failure.code) ? 'exhausted' : 'environment';
 }
 
 /**

@@ -25,10 +25,11 @@ export interface WriterPorts extends QuarantinePorts {
 }
 
 /**
- * How DynamoDB's outcome reads: a written item is `stored`; `ItemTooLarge` (the batch writer's)
- * and "item size has exceeded" (DynamoDB's) mean an item over 400 KB.
+ * How DynamoDB's outcome reads: a written item is `stored`; one the batch writer fails with code
+ * `TooLarge` (over 400 KB, by its own estimate or by DynamoDB's verdict) is quarantined as
+ * `TOO_LARGE`.
  */
-const DYNAMODB: SinkRules<'stored'> = { done: 'stored', sink: 'DynamoDB', unit: 'item', tooLarge: /ItemTooLarge|item size has exceeded/i };
+const DYNAMODB: SinkRules<'stored'> = { done: 'stored', sink: 'DynamoDB', unit: 'item' };
 
 /**
  * Processes one Kinesis batch: decodes and validates every record, writes the readings to the

@@ -36,10 +36,11 @@ export interface RepublisherSettings {
 }
 
 /**
- * How Kinesis's outcome reads: a written record is `published`; `RecordTooLarge` (the batch
- * writer's, data plus partition key over the record size limit) means it never fits.
+ * How Kinesis's outcome reads: a written record is `published`; one the batch writer fails with
+ * code `TooLarge` (`RecordTooLarge`: data plus partition key over the record size limit) never
+ * fits and is quarantined as `TOO_LARGE`.
  */
-const KINESIS: SinkRules<'published'> = { done: 'published', sink: 'Kinesis', unit: 'record', tooLarge: /^RecordTooLarge\b/ };
+const KINESIS: SinkRules<'published'> = { done: 'published', sink: 'Kinesis', unit: 'record' };
 
 /**
  * Processes one batch of the raw stream: decodes, validates and normalises every reading,

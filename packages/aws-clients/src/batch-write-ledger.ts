@@ -1,3 +1,5 @@
+import type { FailureDetail, WriteFailureCode } from './write-failure-code.js';
+
 /** Why one input was not written, and whether Lambda should hand it back for another try. */
 export interface WriteFailure<TRef> {
   ref: TRef;
@@ -6,7 +8,9 @@ export interface WriteFailure<TRef> {
    * validation): quarantine it. `true` for everything else: report it in `batchItemFailures`.
    */
   retryable: boolean;
-  /** `Code: detail`, for logs and the quarantine. */
+  /** Why, for decisions: see {@link WriteFailureCode}. `retryable` is `false` exactly for `TooLarge` and `Invalid`. */
+  code: WriteFailureCode;
+  /** `Code: detail`, for logs and the quarantine; its prefix is for people, decide on `code`. */
   reason: string;
   cause?: unknown;
 }
@@ -22,10 +26,10 @@ export interface BatchWriteResult<TRef> {
   attempts: number;
 }
 
-type FailedOutcome = { kind: 'failed'; retryable: boolean; reason: string; cause?: unknown };
+type FailedOutcome = { kind: 'failed' } & FailureDetail;
 type Outcome = { kind: 'written' } | FailedOutcome;
 
-const UNACCOUNTED: FailedOutcome = { kind: 'failed', retryable: true, reason: 'Unaccounted: no outcome was recorded' };
+const UNACCOUNTED: FailedOutcome = { kind: 'failed', retryable: true, code: 'Unaccounted', reason: 'Unaccounted: no outcome was recorded' };
 
 /**
  * Records the outcome of each input of a batch write by its position, and builds the
@@ -53,7 +57,7 @@ export class BatchWriteLedger<TRef> {
     this.#outcomes.set(index, { kind: 'written' });
   }
 
-  public markFailed(index: number, failure: { retryable: boolean; reason: string; cause?: unknown }): void {
+  public markFailed(index: number, failure: FailureDetail): void {
     this.#outcomes.set(index, { kind: 'failed', ...failure });
   }
 
@@ -98,8 +102,8 @@ export interface EntryLedgerResult<TRef, TSuccess extends object> {
  * ```ts
  * const ledger = new EntryLedger<string, { eventId: string }>(['a', 'b']);
  * ledger.succeed(1, { eventId: 'e-1' });
- * ledger.fail(0, { retryable: false, reason: 'MalformedDetail: Detail is malformed.' });
- * ledger.toResult(); // { succeeded: [{ ref: 'b', eventId: 'e-1' }], failed: [{ ref: 'a', retryable: false, reason: ... }] }
+ * ledger.fail(0, { retryable: false, code: 'Invalid', reason: 'MalformedDetail: Detail is malformed.' });
+ * ledger.toResult(); // { succeeded: [{ ref: 'b', eventId: 'e-1' }], failed: [{ ref: 'a', retryable: false, code: 'Invalid', reason: ... }] }
  * ```
  */
 export class EntryLedger<TRef, TSuccess extends object> {
@@ -114,7 +118,7 @@ export class EntryLedger<TRef, TSuccess extends object> {
     this.#outcomes.set(index, { kind: 'succeeded', detail });
   }
 
-  public fail(index: number, failure: { retryable: boolean; reason: string; cause?: unknown }): void {
+  public fail(index: number, failure: FailureDetail): void {
     this.#outcomes.set(index, { kind: 'failed', ...failure });
   }
 
@@ -140,6 +144,6 @@ export class EntryLedger<TRef, TSuccess extends object> {
 }
 
 function failureOf<TRef>(ref: TRef, outcome: FailedOutcome): WriteFailure<TRef> {
-  const { retryable, reason, cause } = outcome;
-  return cause === undefined ? { ref, retryable, reason } : { ref, retryable, reason, cause };
+  const { retryable, code, reason, cause } = outcome;
+  return cause === undefined ? { ref, retryable, code, reason } : { ref, retryable, code, reason, cause };
 }

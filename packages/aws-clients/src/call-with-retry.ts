@@ -2,6 +2,7 @@ import type { Random } from './backoff.js';
 import { abortSignalForDeadline, realSleep, sleepWithinDeadline, type Deadline, type Sleep } from './deadline.js';
 import { classifyError } from './error-classification.js';
 import { decideRetry, resolveRetryOptions, type RetryOptions } from './retry-policy.js';
+import { finalFailureCode, type WriteFailureCode } from './write-failure-code.js';
 
 /** How {@link callWithRetry} retries, and what it may wait for. */
 export interface CallWithRetryOptions {
@@ -15,11 +16,12 @@ export interface CallWithRetryOptions {
 
 /**
  * The outcome of {@link callWithRetry}: the value, or why it still fails. `retryable: false`
- * only for `invalid-request` errors, which can never succeed with the same input.
+ * only for `invalid-request` errors (code `TooLarge` or `Invalid`), which can never succeed with
+ * the same input; otherwise the code is `DeadlineReached`, `MaxAttemptsReached` or `Environment`.
  */
 export type CallOutcome<T> =
   | { ok: true; value: T; attempts: number }
-  | { ok: false; retryable: boolean; reason: string; cause: unknown; attempts: number };
+  | { ok: false; retryable: boolean; code: WriteFailureCode; reason: string; cause: unknown; attempts: number };
 
 /**
  * Calls `operation` until it succeeds, retrying transient errors with capped exponential
@@ -49,7 +51,7 @@ export async function callWithRetry<T>(
       const reason = lastFailure
         ? `DeadlineReached: ${lastFailure.reason} after ${attempts} attempt(s)`
         : 'DeadlineReached: not attempted';
-      return { ok: false, retryable: true, reason, cause: lastFailure?.cause, attempts };
+      return { ok: false, retryable: true, code: 'DeadlineReached', reason, cause: lastFailure?.cause, attempts };
     }
     attempts++;
     try {
@@ -57,7 +59,7 @@ export async function callWithRetry<T>(
     } catch (error) {
       const { category, reason } = classifyError(error);
       if (category !== 'transient') {
-        return { ok: false, retryable: category === 'environment', reason, cause: error, attempts };
+        return { ok: false, retryable: category === 'environment', code: finalFailureCode(error, category), reason, cause: error, attempts };
       }
       lastFailure = { reason, cause: error };
     }
@@ -69,7 +71,7 @@ export async function callWithRetry<T>(
     });
     if (!decision.retry) {
       const reason = `${decision.stoppedBy}: ${lastFailure.reason} after ${attempts} attempt(s)`;
-      return { ok: false, retryable: true, reason, cause: lastFailure.cause, attempts };
+      return { ok: false, retryable: true, code: decision.stoppedBy, reason, cause: lastFailure.cause, attempts };
     }
     await sleepWithinDeadline(decision.delayMs, deadline, options.sleep ?? realSleep);
   }

@@ -23,6 +23,7 @@ export interface PlannedPut {
 /** An input that can never be written, found before anything is sent. */
 export interface RejectedPut {
   index: number;
+  code: 'TooLarge' | 'Invalid';
   reason: string;
   cause?: unknown;
 }
@@ -41,9 +42,10 @@ export interface BatchWritePlan {
 }
 
 /**
- * Marshals the inputs, keys them, rejects those that can never be written (`InvalidItem`,
- * `MissingKeyAttribute`, `ItemTooLarge`) and keeps only the last put of each key: in a stream,
- * the later record is the newer state, and BatchWriteItem refuses two requests for one key.
+ * Marshals the inputs, keys them, rejects those that can never be written (`InvalidItem` and
+ * `MissingKeyAttribute`, code `Invalid`; `ItemTooLarge`, code `TooLarge`) and keeps only the
+ * last put of each key: in a stream, the later record is the newer state, and BatchWriteItem
+ * refuses two requests for one key.
  *
  * @throws InvalidOptionsError when `keyAttributes` is empty or repeats a name
  *
@@ -71,13 +73,13 @@ export function planBatchWrite(
     try {
       marshalled = marshall(item, { removeUndefinedValues: true });
     } catch (error) {
-      rejected.push({ index, reason: `InvalidItem: ${describeError(error)}`, cause: error });
+      rejected.push({ index, code: 'Invalid', reason: `InvalidItem: ${describeError(error)}`, cause: error });
       return;
     }
     const key = itemKeyOf(marshalled, keyAttributes);
     if (key === undefined) {
       const reason = `MissingKeyAttribute: every item needs string, number or binary values for ${keyAttributes.join(', ')}`;
-      rejected.push({ index, reason });
+      rejected.push({ index, code: 'Invalid', reason });
       return;
     }
     const put: PlannedPut = { index, key, item: marshalled, sizeBytes: estimateItemSizeBytes(marshalled) };
@@ -104,6 +106,7 @@ export function planBatchWrite(
     if (winner.sizeBytes > maxItemBytes) {
       rejected.push({
         index: winner.index,
+        code: 'TooLarge',
         reason: `ItemTooLarge: about ${winner.sizeBytes} bytes, DynamoDB's limit is ${maxItemBytes} bytes`,
       });
     } else {

@@ -45,17 +45,19 @@ export interface BatchWriteItemsInput<TRef> {
  * Writes items with BatchWriteItem and accounts for every one of them: each ref ends in exactly
  * one of `written`, `superseded` or `failed`. It never throws for a service failure.
  *
- * - Items over 400 KB, without their key attributes, or that cannot be marshalled fail upfront,
- *   `retryable: false`.
+ * - Items over 400 KB (code `TooLarge`), without their key attributes, or that cannot be
+ *   marshalled (code `Invalid`) fail upfront, `retryable: false`.
  * - Of several puts with one key the last wins; the earlier ones are `superseded` when it is
  *   written, and share its failure otherwise.
  * - Requests hold at most 25 items and 16 MB. `UnprocessedItems` and throttling or other
  *   transient errors are retried, for the unprocessed items only, with capped exponential
  *   backoff and full jitter, while the deadline leaves time for the delay plus a call and
- *   fewer than `retry.maxAttempts` calls were made; what still fails is `retryable: true`.
+ *   fewer than `retry.maxAttempts` calls were made; what still fails is `retryable: true`,
+ *   code `DeadlineReached` or `MaxAttemptsReached`.
  * - A request rejected for its content (ValidationException) is resent item by item, so only
- *   the bad item fails, `retryable: false`. Other non-transient errors (access denied, missing
- *   table) fail the request's items `retryable: true`, without retrying now.
+ *   the bad item fails, `retryable: false`, code `TooLarge` when DynamoDB says the item is over
+ *   its size limit, `Invalid` otherwise. Other non-transient errors (access denied, missing
+ *   table) fail the request's items `retryable: true`, code `Environment`, without retrying now.
  * - Every call gets an AbortSignal that fires at the deadline.
  *
  * @throws InvalidOptionsError for programmer errors: empty `tableName` or `keyAttributes`,

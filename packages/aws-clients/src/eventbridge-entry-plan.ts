@@ -90,9 +90,17 @@ export function putEventsEntrySizeBytes(entry: PutEventsRequestEntry): number {
   return size;
 }
 
+/** An entry that can never be published, found before anything is sent. */
+export interface RejectedEntry {
+  index: number;
+  code: 'TooLarge';
+  reason: string;
+}
+
 /**
- * Sizes the entries and rejects, before anything is sent, those over `maxEntryBytes`
- * (`EntryTooLarge: N bytes > limit M bytes`): EventBridge would refuse them whatever happens.
+ * Sizes the entries and rejects, before anything is sent, those over `maxEntryBytes` (code
+ * `TooLarge`, `EntryTooLarge: N bytes > limit M bytes`): EventBridge would refuse them whatever
+ * happens.
  *
  * @example
  * ```ts
@@ -102,13 +110,13 @@ export function putEventsEntrySizeBytes(entry: PutEventsRequestEntry): number {
 export function planEntries(
   entries: readonly PutEventsRequestEntry[],
   limits: Pick<Required<PutEventsLimits>, 'maxEntryBytes'>,
-): { planned: PlannedEntry[]; rejected: Array<{ index: number; reason: string }> } {
+): { planned: PlannedEntry[]; rejected: RejectedEntry[] } {
   const planned: PlannedEntry[] = [];
-  const rejected: Array<{ index: number; reason: string }> = [];
+  const rejected: RejectedEntry[] = [];
   entries.forEach((entry, index) => {
     const sizeBytes = putEventsEntrySizeBytes(entry);
     if (sizeBytes > limits.maxEntryBytes) {
-      rejected.push({ index, reason: `EntryTooLarge: ${sizeBytes} bytes > limit ${limits.maxEntryBytes} bytes` });
+      rejected.push({ index, code: 'TooLarge', reason: `EntryTooLarge: ${sizeBytes} bytes > limit ${limits.maxEntryBytes} bytes` });
     } else {
       planned.push({ index, entry, sizeBytes });
     }

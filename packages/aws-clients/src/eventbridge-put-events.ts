@@ -8,6 +8,7 @@ import { classifyErrorCode } from './error-classification.js';
 import { planEntries, resolvePutEventsLimits, type PlannedEntry, type PutEventsLimits } from './eventbridge-entry-plan.js';
 import { sendWithPartialRetry, type PartialBatchCalls, type TransientEntryFailure } from './partial-batch-retry.js';
 import { resolveRetryOptions, type RetryOptions } from './retry-policy.js';
+import { finalFailureCode } from './write-failure-code.js';
 import { requireIntegerAtLeast } from './validate-options.js';
 
 /**
@@ -54,19 +55,21 @@ export interface PutEventsResult<TRef> {
  * not preserved (EventBridge does not order events either).
  *
  * - Entries over `limits.maxEntryBytes`, sized as AWS documents it (see
- *   {@link putEventsEntrySizeBytes}), fail upfront, `retryable: false`, with
+ *   {@link putEventsEntrySizeBytes}), fail upfront, `retryable: false`, code `TooLarge`, with
  *   `EntryTooLarge: N bytes > limit M bytes`. Nothing is dropped silently.
  * - Requests hold at most `limits.maxEntriesPerRequest` entries and `limits.maxRequestBytes`.
  * - Results are matched to entries by position (the response's `Entries` is aligned with the
  *   request's). Failed entries (`FailedEntryCount` > 0) are retried, and only they, when their
  *   `ErrorCode` is transient (`ThrottlingException`, `InternalFailure`, `InternalException`),
  *   with capped exponential backoff and full jitter, within the deadline and `retry.maxAttempts`
- *   calls per request; what still fails is `retryable: true`.
+ *   calls per request; what still fails is `retryable: true`, code `DeadlineReached` or
+ *   `MaxAttemptsReached`.
  * - Entries rejected for their content (`MalformedDetail`, `InvalidArgument`,
- *   `ValidationException`) fail `retryable: false`: quarantine them. Environment codes
- *   (`AccessDeniedException`, `NotAuthorizedForSourceException`,
+ *   `ValidationException`) fail `retryable: false`, code `Invalid`: quarantine them.
+ *   Environment codes (`AccessDeniedException`, `NotAuthorizedForSourceException`,
  *   `NotAuthorizedForDetailTypeException`, `InvalidAccountIdException`, unknown codes) fail
- *   `retryable: true` without retrying now: the event is fine, the setup is not.
+ *   `retryable: true`, code `Environment`, without retrying now: the event is fine, the setup
+ *   is not.
  * - Errors of a whole call are handled like the DynamoDB writer's: transient ones retried, a
  *   request rejected as invalid resent entry by entry so only the bad entry fails, environment
  *   errors failing the request's entries `retryable: true`. Every call gets an AbortSignal that
@@ -99,7 +102,7 @@ export async function putEvents<TRef>(client: EventBridgeClient, input: PutEvent
   );
 
   const ledger = new EntryLedger<TRef, { eventId: string }>(input.entries.map(({ ref }) => ref));
-  for (const { index, reason } of rejected) ledger.fail(index, { retryable: false, reason });
+  for (const { index, code, reason } of rejected) ledger.fail(index, { retryable: false, code, reason });
 
   let attempts = 0;
   const calls: PartialBatchCalls<PlannedEntry> = {
@@ -143,8 +146,12 @@ function settleByPosition(
       return;
     }
     const { category, reason } = classifyErrorCode(ErrorCode, ErrorMessage);
-    if (category === 'transient') retry.push({ entry, reason });
-    else ledger.fail(entry.index, { retryable: category === 'environment', reason });
+    if (category === 'transient') {
+      retry.push({ entry, reason });
+      return;
+    }
+    const code = finalFailureCode({ name: ErrorCode, message: ErrorMessage }, category);
+    ledger.fail(entry.index, { retryable: category === 'environment', code, reason });
   });
   return retry;
 }

@@ -48,6 +48,7 @@ export {
   type RetryStop,
 } from './retry-policy.js';
 export { callWithRetry, type CallOutcome, type CallWithRetryOptions } from './call-with-retry.js';
+export type { WriteFailureCode } from './write-failure-code.js';
 export { mapWithConcurrency } from './concurrency.js';
 
 // DynamoDB

@@ -15,6 +15,7 @@ import {
 } from './kinesis-record-plan.js';
 import { PartitionKeySequencer, type RecordOrdering } from './partition-key-sequencer.js';
 import { decideRetry, resolveRetryOptions, type ResolvedRetryOptions, type RetryOptions } from './retry-policy.js';
+import { finalFailureCode, type FailureDetail } from './write-failure-code.js';
 import { requireIntegerAtLeast } from './validate-options.js';
 
 /**
@@ -94,8 +95,9 @@ interface PutContext {
  * failure.
  *
  * - Records with an invalid partition key (`InvalidPartitionKey`: not 1 to 256 characters) or
- *   explicit hash key (`InvalidExplicitHashKey`), or over `limits.maxRecordBytes`
- *   (`RecordTooLarge`, data plus partition key) fail upfront, `retryable: false`.
+ *   explicit hash key (`InvalidExplicitHashKey`), code `Invalid`, or over
+ *   `limits.maxRecordBytes` (`RecordTooLarge`, data plus partition key), code `TooLarge`, fail
+ *   upfront, `retryable: false`.
  * - Requests hold at most `limits.maxRecordsPerRequest` records and `limits.maxRequestBytes`.
  * - Failed entries of a response (`FailedRecordCount` > 0) are retried, and only they:
  *   `ProvisionedThroughputExceededException`, `InternalFailure` and `KMSThrottlingException`
@@ -103,15 +105,15 @@ interface PutContext {
  *   plus a call and the record was sent fewer than `retry.maxAttempts` times. Other codes
  *   (`KMSAccessDeniedException`, `KMSDisabledException`, `KMSNotFoundException`,
  *   `KMSInvalidStateException`, unknown codes) are the environment's fault: the record fails
- *   `retryable: true` at once, since retrying within this invocation will not help, like the
- *   DynamoDB writer's access-denied case. An entry code that says the record itself is invalid
- *   fails it `retryable: false`.
+ *   `retryable: true`, code `Environment`, at once, since retrying within this invocation will
+ *   not help, like the DynamoDB writer's access-denied case. An entry code that says the record
+ *   itself is invalid fails it `retryable: false`, code `Invalid`.
  * - Errors of a whole call go through {@link classifyError}: transient ones are retried like
  *   failed entries; a request rejected as invalid is resent record by record so that only the
- *   bad record fails, `retryable: false`; environment errors fail the request's records
- *   `retryable: true` without retrying now.
- * - What is still unwritten at the end fails `retryable: true` with a reason code:
- *   `DeadlineReached`, `MaxAttemptsReached`, the environment error's name, or
+ *   bad record fails, `retryable: false` (code `TooLarge` or `Invalid`); environment errors
+ *   fail the request's records `retryable: true`, code `Environment`, without retrying now.
+ * - What is still unwritten at the end fails `retryable: true` with code `DeadlineReached`,
+ *   `MaxAttemptsReached`, `Environment` (its reason starting with the error's name), or
  *   `BlockedByEarlierFailure` (see below). Every call gets an AbortSignal that fires at the
  *   deadline.
  *
@@ -175,7 +177,7 @@ export async function putRecords<TRef>(client: KinesisClient, input: PutRecordsI
   const { planned, rejected } = planRecords(input.records, limits);
 
   const ledger = new EntryLedger<TRef, { sequenceNumber: string; shardId: string }>(input.records.map((record) => record.ref));
-  for (const { index, reason } of rejected) ledger.fail(index, { retryable: false, reason });
+  for (const { index, code, reason } of rejected) ledger.fail(index, { retryable: false, code, reason });
 
   const context: PutContext = {
     client,
@@ -197,6 +199,7 @@ export async function putRecords<TRef>(client: KinesisClient, input: PutRecordsI
     const blockerCode = (ledger.failureReasonOf(blockerIndex) ?? '').split(':')[0];
     ledger.fail(index, {
       retryable: true,
+      code: 'BlockedByEarlierFailure',
       reason: `BlockedByEarlierFailure: not sent, because the earlier record at input position ${blockerIndex} with the same partition key was not written (${blockerCode})`,
     });
   }
@@ -267,17 +270,18 @@ function settleEntry(context: PutContext, index: number, result: PutRecordsResul
     return;
   }
   const { category, reason } = classifyErrorCode(result.ErrorCode, result.ErrorMessage);
-  if (category === 'transient') retryLater(context, index, { reason }, transient);
-  else if (category === 'invalid-request') drop(context, index, { retryable: false, reason });
-  else fail(context, index, { retryable: true, reason });
+  if (category === 'transient') return retryLater(context, index, { reason }, transient);
+  const code = finalFailureCode({ name: result.ErrorCode, message: result.ErrorMessage }, category);
+  if (category === 'invalid-request') drop(context, index, { retryable: false, code, reason });
+  else fail(context, index, { retryable: true, code, reason });
 }
 
 function settleRejectedRequest(context: PutContext, records: readonly PlannedRecord[], error: unknown, transient: number[]): void {
   const { category, reason } = classifyError(error);
   for (const { index } of records) {
     if (category === 'transient') retryLater(context, index, { reason, cause: error }, transient);
-    else if (category === 'environment') fail(context, index, { retryable: true, reason, cause: error });
-    else if (records.length === 1) drop(context, index, { retryable: false, reason, cause: error });
+    else if (category === 'environment') fail(context, index, { retryable: true, code: 'Environment', reason, cause: error });
+    else if (records.length === 1) drop(context, index, { retryable: false, code: finalFailureCode(error, category), reason, cause: error });
     else {
       // Resent alone in the next round, without a backoff: the rejection was not throttling.
       const state = stateOf(context, index);
@@ -297,7 +301,10 @@ async function retryOrGiveUp(context: PutContext, transient: readonly number[]):
   for (const index of transient) {
     const { attempts, lastFailure } = stateOf(context, index);
     if (attempts < retry.maxAttempts) retrying.push(index);
-    else fail(context, index, { retryable: true, reason: `MaxAttemptsReached: ${lastFailure?.reason} after ${attempts} attempt(s)`, cause: lastFailure?.cause });
+    else {
+      const reason = `MaxAttemptsReached: ${lastFailure?.reason} after ${attempts} attempt(s)`;
+      fail(context, index, { retryable: true, code: 'MaxAttemptsReached', reason, cause: lastFailure?.cause });
+    }
   }
   if (retrying.length === 0) return;
   const attemptsMade = retrying.reduce((most, index) => Math.max(most, stateOf(context, index).attempts), 1);
@@ -308,7 +315,8 @@ async function retryOrGiveUp(context: PutContext, transient: readonly number[]):
   }
   for (const index of retrying) {
     const { attempts, lastFailure } = stateOf(context, index);
-    fail(context, index, { retryable: true, reason: `${decision.stoppedBy}: ${lastFailure?.reason} after ${attempts} attempt(s)`, cause: lastFailure?.cause });
+    const reason = `${decision.stoppedBy}: ${lastFailure?.reason} after ${attempts} attempt(s)`;
+    fail(context, index, { retryable: true, code: decision.stoppedBy, reason, cause: lastFailure?.cause });
   }
 }
 
@@ -321,9 +329,10 @@ function giveUpAtDeadline(context: PutContext): void {
     for (const index of heads) {
       const { attempts, lastFailure } = stateOf(context, index);
       if (attempts === 0) {
-        drop(context, index, { retryable: true, reason: 'DeadlineReached: not attempted' });
+        drop(context, index, { retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: not attempted' });
       } else {
-        fail(context, index, { retryable: true, reason: `DeadlineReached: ${lastFailure?.reason} after ${attempts} attempt(s)`, cause: lastFailure?.cause });
+        const reason = `DeadlineReached: ${lastFailure?.reason} after ${attempts} attempt(s)`;
+        fail(context, index, { retryable: true, code: 'DeadlineReached', reason, cause: lastFailure?.cause });
       }
     }
   }
@@ -335,13 +344,13 @@ function retryLater(context: PutContext, index: number, failure: { reason: strin
 }
 
 /** Fails a record and holds back the later records of its key. */
-function fail(context: PutContext, index: number, failure: { retryable: boolean; reason: string; cause?: unknown }): void {
+function fail(context: PutContext, index: number, failure: FailureDetail): void {
   context.ledger.fail(index, failure);
   context.sequencer.markFailed(index);
 }
 
 /** Fails a record without holding back its key: it was never sent, or can never be written. */
-function drop(context: PutContext, index: number, failure: { retryable: boolean; reason: string; cause?: unknown }): void {
+function drop(context: PutContext, index: number, failure: FailureDetail): void {
   context.ledger.fail(index, failure);
   context.sequencer.markDropped(index);
 }

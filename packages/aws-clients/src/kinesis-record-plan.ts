@@ -59,6 +59,7 @@ export interface PlannedRecord {
 /** A record that can never be written, found before anything is sent. */
 export interface RejectedRecord {
   index: number;
+  code: 'TooLarge' | 'Invalid';
   reason: string;
 }
 
@@ -107,13 +108,14 @@ export function kinesisRecordSizeBytes(record: { partitionKey: string; data: Uin
 /**
  * Sizes the records and rejects, before anything is sent, those Kinesis would refuse whatever
  * happens: `InvalidPartitionKey` (empty or longer than 256 characters, counted as UTF-16 code
- * units, which is never fewer than the Unicode characters Kinesis counts), `InvalidExplicitHashKey`
- * (not a decimal integer in [0, 2^128 - 1]) and `RecordTooLarge`.
+ * units, which is never fewer than the Unicode characters Kinesis counts) and
+ * `InvalidExplicitHashKey` (not a decimal integer in [0, 2^128 - 1]), code `Invalid`, and
+ * `RecordTooLarge`, code `TooLarge`.
  *
  * @example
  * ```ts
  * const { planned, rejected } = planRecords(records, resolvePutRecordsLimits());
- * // rejected: [{ index: 3, reason: 'RecordTooLarge: 1048600 bytes > limit 1048576 bytes (data plus partition key)' }]
+ * // rejected: [{ index: 3, code: 'TooLarge', reason: 'RecordTooLarge: 1048600 bytes > limit 1048576 bytes (data plus partition key)' }]
  * ```
  */
 export function planRecords(
@@ -123,9 +125,9 @@ export function planRecords(
   const planned: PlannedRecord[] = [];
   const rejected: RejectedRecord[] = [];
   records.forEach(({ partitionKey, data, explicitHashKey }, index) => {
-    const reason = rejectionOf({ partitionKey, data, explicitHashKey }, limits.maxRecordBytes);
-    if (reason !== undefined) {
-      rejected.push({ index, reason });
+    const rejection = rejectionOf({ partitionKey, data, explicitHashKey }, limits.maxRecordBytes);
+    if (rejection !== undefined) {
+      rejected.push({ index, ...rejection });
       return;
     }
     const sizeBytes = kinesisRecordSizeBytes({ partitionKey, data });
@@ -134,17 +136,18 @@ export function planRecords(
   return { planned, rejected };
 }
 
-function rejectionOf(record: Omit<KinesisRecordInput<unknown>, 'ref'>, maxRecordBytes: number): string | undefined {
+function rejectionOf(record: Omit<KinesisRecordInput<unknown>, 'ref'>, maxRecordBytes: number): Omit<RejectedRecord, 'index'> | undefined {
   const { partitionKey, explicitHashKey } = record;
   if (partitionKey.length < 1 || partitionKey.length > KINESIS_PARTITION_KEY_MAX_CHARS) {
-    return `InvalidPartitionKey: must be 1 to ${KINESIS_PARTITION_KEY_MAX_CHARS} characters (given ${partitionKey.length})`;
+    return { code: 'Invalid', reason: `InvalidPartitionKey: must be 1 to ${KINESIS_PARTITION_KEY_MAX_CHARS} characters (given ${partitionKey.length})` };
   }
   if (explicitHashKey !== undefined && !(DECIMAL_INTEGER.test(explicitHashKey) && BigInt(explicitHashKey) <= MAX_EXPLICIT_HASH_KEY)) {
-    return `InvalidExplicitHashKey: must be a decimal integer from 0 to 2^128 - 1 (given ${JSON.stringify(explicitHashKey.slice(0, 50))})`;
+    const given = JSON.stringify(explicitHashKey.slice(0, 50));
+    return { code: 'Invalid', reason: `InvalidExplicitHashKey: must be a decimal integer from 0 to 2^128 - 1 (given ${given})` };
   }
   const sizeBytes = kinesisRecordSizeBytes(record);
   if (sizeBytes > maxRecordBytes) {
-    return `RecordTooLarge: ${sizeBytes} bytes > limit ${maxRecordBytes} bytes (data plus partition key)`;
+    return { code: 'TooLarge', reason: `RecordTooLarge: ${sizeBytes} bytes > limit ${maxRecordBytes} bytes (data plus partition key)` };
   }
   return undefined;
 }

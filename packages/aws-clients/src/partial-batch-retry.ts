@@ -2,17 +2,11 @@ import type { Random } from './backoff.js';
 import { abortSignalForDeadline, sleepWithinDeadline, type Deadline, type Sleep } from './deadline.js';
 import { classifyError } from './error-classification.js';
 import { decideRetry, type ResolvedRetryOptions } from './retry-policy.js';
+import { finalFailureCode, type FailureDetail } from './write-failure-code.js';
 
 /** An entry that failed transiently in a call, and why: it gets another call. */
 export interface TransientEntryFailure<T> {
   entry: T;
-  reason: string;
-  cause?: unknown;
-}
-
-/** How an entry finally failed. */
-export interface EntryFailure {
-  retryable: boolean;
   reason: string;
   cause?: unknown;
 }
@@ -29,7 +23,7 @@ export interface PartialBatchCalls<T> {
    */
   call(entries: readonly T[], abortSignal: AbortSignal | undefined): Promise<ReadonlyArray<TransientEntryFailure<T>>>;
   /** Settles an entry as failed. */
-  fail(entry: T, failure: EntryFailure): void;
+  fail(entry: T, failure: FailureDetail): void;
   /** Runs before every call, to count them. */
   onCall(): void;
 }
@@ -42,12 +36,14 @@ export interface PartialBatchCalls<T> {
  * - entries that fail transiently, one by one or because the whole call did, are sent again,
  *   and only they, after capped exponential backoff with full jitter, while the deadline leaves
  *   time for the delay plus a call and fewer than `retry.maxAttempts` calls were made for the
- *   unit; what is still failing then fails `retryable: true`, `DeadlineReached: <last reason>
- *   after N attempt(s)` or `MaxAttemptsReached: ...`, or `DeadlineReached: not attempted`;
+ *   unit; what is still failing then fails `retryable: true`, code `DeadlineReached` (reason
+ *   `DeadlineReached: <last reason> after N attempt(s)` or `DeadlineReached: not attempted`) or
+ *   `MaxAttemptsReached` (`MaxAttemptsReached: ...`);
  * - a whole call rejected for its content (`invalid-request`) is resent entry by entry, each
- *   with a budget of its own, so that only the bad entry fails, `retryable: false`;
+ *   with a budget of its own, so that only the bad entry fails, `retryable: false`, code
+ *   `TooLarge` or `Invalid` (see {@link finalFailureCode});
  * - a whole call failing for the environment (access denied, missing resource) fails its
- *   entries `retryable: true` without retrying now.
+ *   entries `retryable: true`, code `Environment`, without retrying now.
  *
  * Every call gets an AbortSignal that fires at the deadline.
  *
@@ -69,7 +65,7 @@ export async function sendWithPartialRetry<T>(unit: readonly T[], calls: Partial
     if (deadline.remainingMs() < retry.minCallBudgetMs) {
       for (const { entry, reason, cause } of pending) {
         const failedReason = unitAttempts === 0 ? 'DeadlineReached: not attempted' : `DeadlineReached: ${reason} after ${unitAttempts} attempt(s)`;
-        calls.fail(entry, { retryable: true, reason: failedReason, cause });
+        calls.fail(entry, { retryable: true, code: 'DeadlineReached', reason: failedReason, cause });
       }
       return;
     }
@@ -81,9 +77,9 @@ export async function sendWithPartialRetry<T>(unit: readonly T[], calls: Partial
       if (pending.length === 0) return;
     } catch (error) {
       const { category, reason } = classifyError(error);
-      if (category === 'invalid-request') return isolate(entries, { reason, cause: error }, calls);
+      if (category === 'invalid-request') return isolate(entries, { code: finalFailureCode(error, category), reason, cause: error }, calls);
       if (category === 'environment') {
-        for (const entry of entries) calls.fail(entry, { retryable: true, reason, cause: error });
+        for (const entry of entries) calls.fail(entry, { retryable: true, code: 'Environment', reason, cause: error });
         return;
       }
       pending = entries.map((entry) => ({ entry, reason, cause: error }));
@@ -91,7 +87,8 @@ export async function sendWithPartialRetry<T>(unit: readonly T[], calls: Partial
     const decision = decideRetry({ attemptsMade: unitAttempts, remainingMs: deadline.remainingMs(), options: retry, random: calls.random });
     if (!decision.retry) {
       for (const { entry, reason, cause } of pending) {
-        calls.fail(entry, { retryable: true, reason: `${decision.stoppedBy}: ${reason} after ${unitAttempts} attempt(s)`, cause });
+        const failedReason = `${decision.stoppedBy}: ${reason} after ${unitAttempts} attempt(s)`;
+        calls.fail(entry, { retryable: true, code: decision.stoppedBy, reason: failedReason, cause });
       }
       return;
     }
@@ -104,7 +101,11 @@ export async function sendWithPartialRetry<T>(unit: readonly T[], calls: Partial
  * nothing. A single entry is that bad entry; several are resent one by one, so that only the bad
  * one fails.
  */
-async function isolate<T>(entries: readonly T[], rejection: { reason: string; cause: unknown }, calls: PartialBatchCalls<T>): Promise<void> {
+async function isolate<T>(
+  entries: readonly T[],
+  rejection: Pick<FailureDetail, 'code' | 'reason' | 'cause'>,
+  calls: PartialBatchCalls<T>,
+): Promise<void> {
   const [only, ...others] = entries;
   if (only !== undefined && others.length === 0) {
     calls.fail(only, { retryable: false, ...rejection });

@@ -6,6 +6,7 @@ import { mapWithConcurrency } from './concurrency.js';
 import type { Deadline, Sleep } from './deadline.js';
 import { InvalidOptionsError, InvalidQuarantinedObjectError } from './errors.js';
 import type { RetryOptions } from './retry-policy.js';
+import type { WriteFailureCode } from './write-failure-code.js';
 
 /** PutObject calls in flight at once by default: records are small, so latency dominates. */
 export const DEFAULT_QUARANTINE_CONCURRENCY = 8;
@@ -32,6 +33,13 @@ export interface QuarantineFailure {
   record: QuarantineRecord;
   /** `false` when storing it can never succeed (the record is invalid, or S3 rejects it). */
   retryable: boolean;
+  /**
+   * Why, for decisions: `Invalid` (the record fails `QuarantineRecordSchema`, or S3 rejects the
+   * request), `TooLarge` (S3's `EntityTooLarge`), or the retryable `DeadlineReached`,
+   * `MaxAttemptsReached` and `Environment` (see {@link WriteFailureCode}).
+   */
+  code: WriteFailureCode;
+  /** `Code: detail`, for the log; decide on `code`. */
   reason: string;
   cause?: unknown;
 }
@@ -64,7 +72,8 @@ export async function quarantineRecords(client: S3Client, input: QuarantineRecor
   const outcomes = await mapWithConcurrency(input.records, input.concurrency ?? DEFAULT_QUARANTINE_CONCURRENCY, async (record) => {
     const valid = QuarantineRecordSchema.safeParse(record);
     if (!valid.success) {
-      return { ok: false as const, retryable: false, reason: `InvalidQuarantineRecord: ${valid.error.message}`, cause: valid.error };
+      const reason = `InvalidQuarantineRecord: ${valid.error.message}`;
+      return { ok: false as const, retryable: false, code: 'Invalid' as const, reason, cause: valid.error };
     }
     return callWithRetry(
       (abortSignal) =>
@@ -84,7 +93,7 @@ export async function quarantineRecords(client: S3Client, input: QuarantineRecor
   outcomes.forEach((outcome, index) => {
     const record = input.records[index] as QuarantineRecord;
     if (outcome.ok) result.stored.push(record);
-    else result.failed.push({ record, retryable: outcome.retryable, reason: outcome.reason, cause: outcome.cause });
+    else result.failed.push({ record, retryable: outcome.retryable, code: outcome.code, reason: outcome.reason, cause: outcome.cause });
   });
   return result;
 }

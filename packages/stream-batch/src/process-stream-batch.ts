@@ -43,7 +43,7 @@ export interface QuarantinePorts {
  * const report = await processStreamBatch(
  *   event.Records,
  *   {
- *     done: 'published', sink: 'Kinesis', unit: 'record', tooLarge: /^RecordTooLarge\b/,
+ *     done: 'published', sink: 'Kinesis', unit: 'record',
  *     functionName: 'kinesis-republisher',
  *     prepare: (record) => {
  *       const decoded = decodeJsonRecord(record.kinesis.data);

@@ -1,3 +1,4 @@
+import type { WriteFailureCode } from '@wildrydes/aws-clients';
 import type { RecordSlot } from './record-slot.js';
 
 /** How a sink writer reports one input it did not write (the aws-clients batch writers' `WriteFailure`). */
@@ -5,7 +6,9 @@ export interface SinkFailure<TRef> {
   readonly ref: TRef;
   /** `false` only when the input itself can never be written: it is quarantined. */
   readonly retryable: boolean;
-  /** `Code: detail`, for the log and the quarantine detail. */
+  /** Why, for decisions: `TooLarge` is quarantined as `TOO_LARGE` (see `WriteFailureCode`). */
+  readonly code: WriteFailureCode;
+  /** `Code: detail`, for the log and the quarantine detail; never parsed. */
   readonly reason: string;
 }
 
@@ -15,7 +18,7 @@ export interface WriteOutcome<TRef> {
   readonly failed: Iterable<SinkFailure<TRef>>;
 }
 
-/** How to read a sink's outcome into fates and quarantine reasons. */
+/** How to name a sink's outcome in fates and quarantine details. */
 export interface SinkRules<TDone extends string> {
   /** The fate of a record the sink took: `'stored'`, `'published'`. */
   readonly done: TDone;
@@ -23,21 +26,18 @@ export interface SinkRules<TDone extends string> {
   readonly sink: string;
   /** What the sink calls one write: `'item'`, `'record'`. */
   readonly unit: string;
-  /** Matches the reasons that mean "larger than the sink's limit" (quarantined as `TOO_LARGE`). */
-  readonly tooLarge: RegExp;
 }
 
 /**
  * Applies a sink write's outcome to the slots: written ones end `done`, retryable failures stay
- * `retry` with their reason, and non-retryable ones get a poison (`TOO_LARGE` when the reason
- * matches `tooLarge`, `REJECTED_BY_SINK` otherwise) and are returned, still `retry`, for the
- * quarantine.
+ * `retry` with their reason, and non-retryable ones get a poison (`TOO_LARGE` when their code is
+ * `TooLarge`, `REJECTED_BY_SINK` otherwise) and are returned, still `retry`, for the quarantine.
  *
  * @example
  * ```ts
  * const rejected = applyWriteOutcome(
  *   { succeeded: result.written, failed: result.failed },
- *   { done: 'published', sink: 'Kinesis', unit: 'record', tooLarge: /^RecordTooLarge\b/ },
+ *   { done: 'published', sink: 'Kinesis', unit: 'record' },
  * );
  * // rejected[0].poison: { reason: 'TOO_LARGE', detail: 'Kinesis rejected the record: RecordTooLarge: ...' }
  * await quarantineSlots(rejected, store, by);
@@ -49,13 +49,13 @@ export function applyWriteOutcome<TDone extends string>(
 ): Array<RecordSlot<TDone>> {
   for (const slot of outcome.succeeded) slot.fate = rules.done;
   const rejected: Array<RecordSlot<TDone>> = [];
-  for (const { ref: slot, retryable, reason } of outcome.failed) {
+  for (const { ref: slot, retryable, code, reason } of outcome.failed) {
     if (retryable) {
       slot.retryReason = reason;
       continue;
     }
     slot.poison = {
-      reason: rules.tooLarge.test(reason) ? 'TOO_LARGE' : 'REJECTED_BY_SINK',
+      reason: code === 'TooLarge' ? 'TOO_LARGE' : 'REJECTED_BY_SINK',
       detail: `${rules.sink} rejected the ${rules.unit}: ${reason}`,
     };
     rejected.push(slot);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { handleRequest, type ProducerPorts, type ProducerSettings } from '../../src/handle-request.js';
-import type { PublishReport } from '../../src/publish-outcome.js';
+import type { PublishFailure, PublishReport } from '../../src/publish-outcome.js';
 import type { BusEntry } from '../../src/validate-entries.js';
 import { functionUrlEvent } from '../support/function-url-event.js';
 import { rideCompleted, rideRequested } from '../support/rides.js';
@@ -8,13 +8,13 @@ import { rideCompleted, rideRequested } from '../support/rides.js';
 const settings: ProducerSettings = { eventBusName: 'wildrydes-bus', maxBodyBytes: 64 * 1024, maxEntriesPerRequest: 100, maxEntryBytes: 1_048_576 };
 
 /** An in-memory bus: records what is published; entries whose index is in `fail` fail with the given reason. */
-function fakeBus(fail: ReadonlyMap<number, { retryable: boolean; reason: string }> = new Map()) {
+function fakeBus(fail: ReadonlyMap<number, Omit<PublishFailure, 'index'>> = new Map()) {
   const published: BusEntry[] = [];
   const calls: number[] = [];
   const ports: ProducerPorts = {
     async publish(entries) {
       calls.push(entries.length);
-      const report: { published: Array<{ index: number; eventId: string }>; failed: Array<{ index: number; retryable: boolean; reason: string }> } = {
+      const report: { published: Array<{ index: number; eventId: string }>; failed: PublishFailure[] } = {
         published: [],
         failed: [],
       };
@@ -116,7 +116,7 @@ describe('handleRequest', () => {
   it('answers 503 with the per-entry results when some entries failed transiently, and keeps the full reasons for the log', async () => {
     // Prepare
     const reason = 'DeadlineReached: ThrottlingException: Rate exceeded after 5 attempt(s)';
-    const bus = fakeBus(new Map([[1, { retryable: true, reason }]]));
+    const bus = fakeBus(new Map([[1, { retryable: true, code: 'DeadlineReached', reason }]]));
     const entries = [rideRequested('a'), rideRequested('b'), rideRequested('c')];
     // Act
     const { response, summary, failures } = await handleRequest(functionUrlEvent({ json: { entries } }), bus.ports, settings);
@@ -125,11 +125,11 @@ describe('handleRequest', () => {
     expect(response.headers?.['retry-after']).toBe('2');
     expect(bodyOf(response).results.map((r: { status: string }) => r.status)).toEqual(['published', 'failed', 'published']);
     expect(summary).toMatchObject({ status: 503, error: 'PublishIncomplete', entries: 3, published: 2, failed: 1 });
-    expect(failures).toEqual([{ index: 1, retryable: true, reason }]);
+    expect(failures).toEqual([{ index: 1, retryable: true, code: 'DeadlineReached', reason }]);
   });
 
   it('answers 500 when the producer is not allowed to publish', async () => {
-    const bus = fakeBus(new Map([[0, { retryable: true, reason: 'AccessDeniedException: no' }]]));
+    const bus = fakeBus(new Map([[0, { retryable: true, code: 'Environment', reason: 'AccessDeniedException: no' }]]));
 
     const { response, summary } = await handleRequest(functionUrlEvent({ json: rideCompleted() }), bus.ports, settings);
 

@@ -5,15 +5,14 @@ const bodyOf = (response: { body?: string }) => JSON.parse(response.body ?? 'nul
 
 describe('failureKind', () => {
   it.each([
-    [true, 'DeadlineReached: ThrottlingException: Rate exceeded after 3 attempt(s)', 'exhausted'],
-    [true, 'MaxAttemptsReached: InternalFailure: try again after 10 attempt(s)', 'exhausted'],
-    [true, 'DeadlineReached: not attempted', 'exhausted'],
-    [true, 'AccessDeniedException: not authorized', 'environment'],
-    [true, 'ResourceNotFoundException: Event bus wildrydes-bus does not exist.', 'environment'],
-    [false, 'MalformedDetail: Detail is malformed.', 'rejected'],
-    [false, 'EntryTooLarge: 300000 bytes > limit 262144 bytes', 'rejected'],
-  ] as const)('retryable %s, %s is %s', (retryable, reason, kind) => {
-    expect(failureKind({ retryable, reason })).toBe(kind);
+    [true, 'DeadlineReached', 'exhausted'],
+    [true, 'MaxAttemptsReached', 'exhausted'],
+    [true, 'Environment', 'environment'],
+    [true, 'Unaccounted', 'environment'],
+    [false, 'Invalid', 'rejected'],
+    [false, 'TooLarge', 'rejected'],
+  ] as const)('retryable %s, code %s is %s', (retryable, code, kind) => {
+    expect(failureKind({ retryable, code })).toBe(kind);
   });
 });
 
@@ -63,7 +62,7 @@ describe('publishResponse', () => {
   it('answers 503 with retry-after and per-entry results when entries failed transiently', () => {
     const { response } = publishResponse(3, {
       published: [{ index: 0, eventId: 'e-1' }, { index: 2, eventId: 'e-3' }],
-      failed: [{ index: 1, retryable: true, reason: 'DeadlineReached: ThrottlingException: Rate exceeded after 4 attempt(s)' }],
+      failed: [{ index: 1, retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: ThrottlingException: Rate exceeded after 4 attempt(s)' }],
     });
 
     expect(response.statusCode).toBe(503);
@@ -81,7 +80,7 @@ describe('publishResponse', () => {
   it('answers 500 without retry-after when the producer cannot publish, never showing the error message', () => {
     const { response } = publishResponse(1, {
       published: [],
-      failed: [{ index: 0, retryable: true, reason: 'AccessDeniedException: arn:aws:iam::123456789012:role/producer is not authorized' }],
+      failed: [{ index: 0, retryable: true, code: 'Environment', reason: 'AccessDeniedException: arn:aws:iam::123456789012:role/producer is not authorized' }],
     });
 
     expect(response.statusCode).toBe(500);
@@ -93,7 +92,7 @@ describe('publishResponse', () => {
   it('answers 500 when EventBridge rejects an entry the producer validated, marking it not retryable', () => {
     const { response } = publishResponse(2, {
       published: [{ index: 0, eventId: 'e-1' }],
-      failed: [{ index: 1, retryable: false, reason: 'MalformedDetail: Detail is malformed.' }],
+      failed: [{ index: 1, retryable: false, code: 'Invalid', reason: 'MalformedDetail: Detail is malformed.' }],
     });
 
     expect(response.statusCode).toBe(500);

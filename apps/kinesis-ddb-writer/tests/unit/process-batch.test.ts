@@ -4,8 +4,10 @@ import type { SinkFailure } from '@wildrydes/stream-batch';
 import { processBatch, type WriterPorts, type WriterSlot } from '../../src/process-batch.js';
 import { STREAM_ARN, kinesisRecord, reading } from './kinesis-records.js';
 
+type PlannedFailure = Omit<SinkFailure<WriterSlot>, 'ref'>;
+
 /** In-memory ports: a table keyed like UnicornSensorData and a quarantine keyed by sequence number. */
-function fakePorts(options: { failures?: Map<number, Omit<SinkFailure<WriterSlot>, 'ref'>>; quarantineFails?: boolean } = {}) {
+function fakePorts(options: { failures?: Map<number, PlannedFailure>; quarantineFails?: boolean } = {}) {
   const table = new Map<string, UnicornSensorItem>();
   const quarantine = new Map<string, QuarantineRecord>();
   const ports: WriterPorts = {
@@ -84,9 +86,9 @@ describe('processBatch', () => {
 
   it('reports retryable write failures by sequence number, in delivery order', async () => {
     const records = [0, 1, 2, 3].map((i) => kinesisRecord(i, { json: reading({ StatusTime: `2026-11-21T10:00:0${i}.000Z` }) }));
-    const failures = new Map([
-      [3, { retryable: true, reason: 'ProvisionedThroughputExceededException' }],
-      [1, { retryable: true, reason: 'DeadlineReached: not attempted' }],
+    const failures = new Map<number, PlannedFailure>([
+      [3, { retryable: true, code: 'MaxAttemptsReached', reason: 'ProvisionedThroughputExceededException' }],
+      [1, { retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: not attempted' }],
     ]);
     const { ports } = fakePorts({ failures });
 
@@ -102,9 +104,9 @@ describe('processBatch', () => {
 
   it('quarantines an item DynamoDB rejects for good instead of retrying it forever', async () => {
     const records = [kinesisRecord(0, { json: reading() }), kinesisRecord(1, { json: reading({ Name: 'Rocinante' }) })];
-    const failures = new Map([
-      [0, { retryable: false, reason: 'ValidationException: item has invalid attribute' }],
-      [1, { retryable: false, reason: 'ItemTooLarge: 420000 bytes > 409600' }],
+    const failures = new Map<number, PlannedFailure>([
+      [0, { retryable: false, code: 'Invalid', reason: 'ValidationException: item has invalid attribute' }],
+      [1, { retryable: false, code: 'TooLarge', reason: 'ItemTooLarge: 420000 bytes > 409600' }],
     ]);
     const { ports, quarantine } = fakePorts({ failures });
 

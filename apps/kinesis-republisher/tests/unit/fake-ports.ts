@@ -6,7 +6,7 @@ import { positionOf } from './kinesis-records.js';
 export const NOW = new Date('2026-11-21T12:00:00.000Z');
 
 /** How the fake stream treats the record created at a position. */
-export type PlannedFailure = { retryable: boolean; reason: string };
+export type PlannedFailure = Omit<SinkFailure<RepublisherSlot>, 'ref'>;
 
 /**
  * In-memory ports. The fake stream keeps the batch writer's contract: records of one partition
@@ -26,7 +26,7 @@ export function fakePorts(options: { failures?: Map<number, PlannedFailure>; eve
       for (const record of records) {
         const failure = options.everyPutFails ?? options.failures?.get(positionOf(record.ref.record));
         if (blockedKeys.has(record.partitionKey)) {
-          failed.push({ ref: record.ref, retryable: true, reason: 'BlockedByEarlierFailure: not sent' });
+          failed.push({ ref: record.ref, retryable: true, code: 'BlockedByEarlierFailure', reason: 'BlockedByEarlierFailure: not sent' });
         } else if (failure) {
           failed.push({ ref: record.ref, ...failure });
           if (failure.retryable) blockedKeys.add(record.partitionKey);

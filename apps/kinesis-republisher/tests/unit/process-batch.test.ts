@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CleanTelemetryReadingSchema, quarantineObjectKey } from '@wildrydes/schemas';
 import { processBatch } from '../../src/process-batch.js';
-import { fakePorts } from './fake-ports.js';
+import { fakePorts, type PlannedFailure } from './fake-ports.js';
 import { ARRIVAL_MS, kinesisRecord, rawReading } from './kinesis-records.js';
 
 const SETTINGS = { functionName: 'kinesis-republisher', maxClockSkewMs: 300_000 };
@@ -78,7 +78,9 @@ describe('processBatch', () => {
       kinesisRecord(2, { json: rawReading({ Name: 'Rocinante', StatusTime: '2026-11-21 10:00:02.000' }) }),
       kinesisRecord(3, { json: rawReading({ Name: 'Shadowfax', StatusTime: '2026-11-21 10:00:03.000' }) }),
     ];
-    const failures = new Map([[1, { retryable: true, reason: 'DeadlineReached: ProvisionedThroughputExceededException after 4 attempt(s)' }]]);
+    const failures = new Map<number, PlannedFailure>([
+      [1, { retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: ProvisionedThroughputExceededException after 4 attempt(s)' }],
+    ]);
     const { ports, stream } = fakePorts({ failures });
 
     // Act
@@ -93,9 +95,9 @@ describe('processBatch', () => {
 
   it('quarantines a record Kinesis can never take instead of retrying it forever', async () => {
     const records = [kinesisRecord(0, { json: rawReading() }), kinesisRecord(1, { json: rawReading({ Name: 'Rocinante' }) })];
-    const failures = new Map([
-      [0, { retryable: false, reason: 'RecordTooLarge: 1048600 bytes > limit 1048576 bytes (data plus partition key)' }],
-      [1, { retryable: false, reason: 'InvalidArgumentException: rejected' }],
+    const failures = new Map<number, PlannedFailure>([
+      [0, { retryable: false, code: 'TooLarge', reason: 'RecordTooLarge: 1048600 bytes > limit 1048576 bytes (data plus partition key)' }],
+      [1, { retryable: false, code: 'Invalid', reason: 'InvalidArgumentException: rejected' }],
     ]);
     const { ports, quarantine } = fakePorts({ failures });
 
@@ -111,7 +113,9 @@ describe('processBatch', () => {
 
   it('hands every valid record back when nothing can be published, and still quarantines poison', async () => {
     const records = [kinesisRecord(0, { json: rawReading() }), kinesisRecord(1, { text: 'poison' }), kinesisRecord(2, { json: rawReading({ Name: 'Rocinante' }) })];
-    const { ports, quarantine } = fakePorts({ everyPutFails: { retryable: true, reason: 'ResourceNotFoundException: Stream unicorn-telemetry-clean not found' } });
+    const { ports, quarantine } = fakePorts({
+      everyPutFails: { retryable: true, code: 'Environment', reason: 'ResourceNotFoundException: Stream unicorn-telemetry-clean not found' },
+    });
 
     const result = await processBatch(records, ports, SETTINGS);
 

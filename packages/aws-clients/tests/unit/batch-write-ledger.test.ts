@@ -10,9 +10,9 @@ describe('BatchWriteLedger', () => {
     // Act
     ledger.markWritten(4);
     ledger.markSuperseded(0, 4);
-    ledger.markFailed(3, { retryable: true, reason: 'MaxAttemptsReached', cause });
+    ledger.markFailed(3, { retryable: true, code: 'MaxAttemptsReached', reason: 'MaxAttemptsReached', cause });
     ledger.markSuperseded(1, 3);
-    ledger.markFailed(2, { retryable: false, reason: 'ItemTooLarge' });
+    ledger.markFailed(2, { retryable: false, code: 'TooLarge', reason: 'ItemTooLarge' });
     const result = ledger.toResult(7);
 
     // Assess
@@ -20,9 +20,9 @@ describe('BatchWriteLedger', () => {
       written: ['r4'],
       superseded: ['r0'],
       failed: [
-        { ref: 'r1', retryable: true, reason: 'MaxAttemptsReached', cause },
-        { ref: 'r2', retryable: false, reason: 'ItemTooLarge' },
-        { ref: 'r3', retryable: true, reason: 'MaxAttemptsReached', cause },
+        { ref: 'r1', retryable: true, code: 'MaxAttemptsReached', reason: 'MaxAttemptsReached', cause },
+        { ref: 'r2', retryable: false, code: 'TooLarge', reason: 'ItemTooLarge' },
+        { ref: 'r3', retryable: true, code: 'MaxAttemptsReached', reason: 'MaxAttemptsReached', cause },
       ],
       attempts: 7,
     });
@@ -37,7 +37,7 @@ describe('BatchWriteLedger', () => {
     const result = ledger.toResult(0);
 
     // Assess
-    expect(result.failed).toEqual([{ ref: 'r0', retryable: true, reason: 'Unaccounted: no outcome was recorded' }]);
+    expect(result.failed).toEqual([{ ref: 'r0', retryable: true, code: 'Unaccounted', reason: 'Unaccounted: no outcome was recorded' }]);
   });
 });
 
@@ -49,16 +49,16 @@ describe('EntryLedger', () => {
 
     // Act
     ledger.succeed(2, { eventId: 'e-2' });
-    ledger.fail(0, { retryable: true, reason: 'MaxAttemptsReached', cause });
-    ledger.fail(1, { retryable: false, reason: 'EntryTooLarge' });
+    ledger.fail(0, { retryable: true, code: 'MaxAttemptsReached', reason: 'MaxAttemptsReached', cause });
+    ledger.fail(1, { retryable: false, code: 'TooLarge', reason: 'EntryTooLarge' });
     const result = ledger.toResult();
 
     // Assess
     expect(result).toEqual({
       succeeded: [{ ref: 'r2', eventId: 'e-2' }],
       failed: [
-        { ref: 'r0', retryable: true, reason: 'MaxAttemptsReached', cause },
-        { ref: 'r1', retryable: false, reason: 'EntryTooLarge' },
+        { ref: 'r0', retryable: true, code: 'MaxAttemptsReached', reason: 'MaxAttemptsReached', cause },
+        { ref: 'r1', retryable: false, code: 'TooLarge', reason: 'EntryTooLarge' },
       ],
     });
     expect(result.failed[1]).not.toHaveProperty('cause');
@@ -71,6 +71,6 @@ describe('EntryLedger', () => {
     const result = new EntryLedger<string, { eventId: string }>(['r0']).toResult();
 
     // Assess
-    expect(result.failed).toEqual([{ ref: 'r0', retryable: true, reason: 'Unaccounted: no outcome was recorded' }]);
+    expect(result.failed).toEqual([{ ref: 'r0', retryable: true, code: 'Unaccounted', reason: 'Unaccounted: no outcome was recorded' }]);
   });
 });

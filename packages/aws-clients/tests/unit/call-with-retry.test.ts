@@ -49,6 +49,7 @@ describe('callWithRetry', () => {
     expect(outcome).toEqual({
       ok: false,
       retryable: true,
+      code: 'MaxAttemptsReached',
       reason: 'MaxAttemptsReached: ThrottlingException: slow down after 3 attempt(s)',
       cause: error,
       attempts: 3,
@@ -69,7 +70,13 @@ describe('callWithRetry', () => {
     const outcome = await callWithRetry(operation, { deadline: time.deadline, sleep: time.sleep, random: () => 0.5, retry });
 
     // Assess
-    expect(outcome).toMatchObject({ ok: false, retryable: true, reason: 'DeadlineReached: ThrottlingException: slow down after 1 attempt(s)', attempts: 1 });
+    expect(outcome).toMatchObject({
+      ok: false,
+      retryable: true,
+      code: 'DeadlineReached',
+      reason: 'DeadlineReached: ThrottlingException: slow down after 1 attempt(s)',
+      attempts: 1,
+    });
     expect(time.sleeps).toEqual([]);
   });
 
@@ -86,7 +93,7 @@ describe('callWithRetry', () => {
 
     // Assess
     expect(operation).toHaveBeenCalledTimes(1);
-    expect(outcome).toMatchObject({ ok: false, retryable: true, reason: 'DeadlineReached: ThrottlingException: slow after 1 attempt(s)' });
+    expect(outcome).toMatchObject({ ok: false, retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: ThrottlingException: slow after 1 attempt(s)' });
   });
 
   it('does not call at all when the deadline has passed', async () => {
@@ -98,7 +105,7 @@ describe('callWithRetry', () => {
     const outcome = await callWithRetry(operation, { deadline: time.deadline, sleep: time.sleep, retry });
 
     // Assess
-    expect(outcome).toEqual({ ok: false, retryable: true, reason: 'DeadlineReached: not attempted', cause: undefined, attempts: 0 });
+    expect(outcome).toEqual({ ok: false, retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: not attempted', cause: undefined, attempts: 0 });
     expect(operation).not.toHaveBeenCalled();
   });
 
@@ -111,7 +118,7 @@ describe('callWithRetry', () => {
     const outcome = await callWithRetry(async () => Promise.reject(error), { deadline: time.deadline, sleep: time.sleep });
 
     // Assess
-    expect(outcome).toEqual({ ok: false, retryable: false, reason: 'InvalidArgument: bad key', cause: error, attempts: 1 });
+    expect(outcome).toEqual({ ok: false, retryable: false, code: 'Invalid', reason: 'InvalidArgument: bad key', cause: error, attempts: 1 });
   });
 
   it('does not retry an environment error now, but leaves it retryable for later', async () => {
@@ -123,6 +130,6 @@ describe('callWithRetry', () => {
     const outcome = await callWithRetry(async () => Promise.reject(error), { deadline: time.deadline, sleep: time.sleep });
 
     // Assess
-    expect(outcome).toEqual({ ok: false, retryable: true, reason: 'AccessDenied: no', cause: error, attempts: 1 });
+    expect(outcome).toEqual({ ok: false, retryable: true, code: 'Environment', reason: 'AccessDenied: no', cause: error, attempts: 1 });
   });
 });

@@ -70,7 +70,7 @@ describe('planBatchWrite', () => {
     // Assess
     expect(plan.puts).toEqual([]);
     // 'Name' + 'Shadowfax' + 'StatusTime' + 't1' + 'Blob' + 500 = 529
-    expect(plan.rejected).toEqual([{ index: 1, reason: "ItemTooLarge: about 529 bytes, DynamoDB's limit is 400 bytes" }]);
+    expect(plan.rejected).toEqual([{ index: 1, code: 'TooLarge', reason: "ItemTooLarge: about 529 bytes, DynamoDB's limit is 400 bytes" }]);
     expect(plan.superseded).toEqual([{ index: 0, winnerIndex: 1 }]);
   });
 
@@ -87,9 +87,9 @@ describe('planBatchWrite', () => {
     const plan = planBatchWrite([{ item: { Name: 'Shadowfax' } }, { item: { Name: 'Shadowfax', StatusTime: { at: 1 } } }], keys);
 
     // Assess
-    expect(plan.rejected.map((rejection) => [rejection.index, rejection.reason])).toEqual([
-      [0, 'MissingKeyAttribute: every item needs string, number or binary values for Name, StatusTime'],
-      [1, 'MissingKeyAttribute: every item needs string, number or binary values for Name, StatusTime'],
+    expect(plan.rejected.map((rejection) => [rejection.index, rejection.code, rejection.reason])).toEqual([
+      [0, 'Invalid', 'MissingKeyAttribute: every item needs string, number or binary values for Name, StatusTime'],
+      [1, 'Invalid', 'MissingKeyAttribute: every item needs string, number or binary values for Name, StatusTime'],
     ]);
   });
 
@@ -98,7 +98,7 @@ describe('planBatchWrite', () => {
     const plan = planBatchWrite([reading('Shadowfax', 't1', { Distance: Number.MAX_SAFE_INTEGER + 2 })], keys);
 
     // Assess
-    expect(plan.rejected[0]).toMatchObject({ index: 0, reason: expect.stringMatching(/^InvalidItem: /), cause: expect.any(Error) });
+    expect(plan.rejected[0]).toMatchObject({ index: 0, code: 'Invalid', reason: expect.stringMatching(/^InvalidItem: /), cause: expect.any(Error) });
   });
 
   it.each([[[]], [['Name', 'Name']], [['']]])('throws for key attributes %o', (keyAttributes) => {

@@ -116,7 +116,7 @@ describe('batchWriteItems', () => {
 
       // Assess
       expect(result.written).toEqual(['seq-1']);
-      expect(result.failed).toEqual([{ ref: 'seq-0', retryable: false, reason: expect.stringMatching(/^ItemTooLarge: /) }]);
+      expect(result.failed).toEqual([{ ref: 'seq-0', retryable: false, code: 'TooLarge', reason: expect.stringMatching(/^ItemTooLarge: /) }]);
       expect(sentItems()).toEqual([[puts[1]!.item]]);
     });
 
@@ -129,7 +129,7 @@ describe('batchWriteItems', () => {
       const result = await batchWriteItems(client, input(time, { puts }));
 
       // Assess
-      expect(result.failed).toEqual([{ ref: 'no-time', retryable: false, reason: expect.stringMatching(/^MissingKeyAttribute/) }]);
+      expect(result.failed).toEqual([{ ref: 'no-time', retryable: false, code: 'Invalid', reason: expect.stringMatching(/^MissingKeyAttribute/) }]);
       expect(result.written).toEqual(['seq-0']);
     });
   });
@@ -167,8 +167,8 @@ describe('batchWriteItems', () => {
       expect(result.written).toEqual([]);
       expect(result.superseded).toEqual([]);
       expect(result.failed).toEqual([
-        { ref: 'old', retryable: false, reason: 'ValidationException: Item too deep', cause: expect.any(Error) },
-        { ref: 'new', retryable: false, reason: 'ValidationException: Item too deep', cause: expect.any(Error) },
+        { ref: 'old', retryable: false, code: 'Invalid', reason: 'ValidationException: Item too deep', cause: expect.any(Error) },
+        { ref: 'new', retryable: false, code: 'Invalid', reason: 'ValidationException: Item too deep', cause: expect.any(Error) },
       ]);
       expect(sentItems()).toEqual([[puts[1]!.item]]);
     });
@@ -187,9 +187,9 @@ describe('batchWriteItems', () => {
       const result = await batchWriteItems(client, input(time, { puts, retry: { maxAttempts: 2 } }));
 
       // Assess
-      expect(result.failed.map(({ ref, retryable, reason }) => ({ ref, retryable, reason }))).toEqual([
-        { ref: 'old', retryable: true, reason: 'MaxAttemptsReached: UnprocessedItems after 2 attempt(s)' },
-        { ref: 'new', retryable: true, reason: 'MaxAttemptsReached: UnprocessedItems after 2 attempt(s)' },
+      expect(result.failed.map(({ ref, retryable, code, reason }) => ({ ref, retryable, code, reason }))).toEqual([
+        { ref: 'old', retryable: true, code: 'MaxAttemptsReached', reason: 'MaxAttemptsReached: UnprocessedItems after 2 attempt(s)' },
+        { ref: 'new', retryable: true, code: 'MaxAttemptsReached', reason: 'MaxAttemptsReached: UnprocessedItems after 2 attempt(s)' },
       ]);
     });
   });
@@ -249,6 +249,7 @@ describe('batchWriteItems', () => {
       expect(result.failed[0]).toEqual({
         ref: 'seq-0',
         retryable: true,
+        code: 'MaxAttemptsReached',
         reason: 'MaxAttemptsReached: ProvisionedThroughputExceededException: Throughput exceeded after 3 attempt(s)',
         cause: throttled,
       });
@@ -279,7 +280,7 @@ describe('batchWriteItems', () => {
       // Assess
       expect(ddbMock.calls()).toHaveLength(0);
       expect(result.failed).toEqual(
-        ['seq-0', 'seq-1', 'seq-2'].map((ref) => ({ ref, retryable: true, reason: 'DeadlineReached: not attempted' })),
+        ['seq-0', 'seq-1', 'seq-2'].map((ref) => ({ ref, retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: not attempted' })),
       );
       expect(result.attempts).toBe(0);
     });
@@ -298,7 +299,9 @@ describe('batchWriteItems', () => {
       expect(ddbMock.calls()).toHaveLength(1);
       expect(time.sleeps).toEqual([]);
       expect(result.written).toEqual(['seq-0', 'seq-1']);
-      expect(result.failed).toEqual([{ ref: 'seq-2', retryable: true, reason: 'DeadlineReached: UnprocessedItems after 1 attempt(s)' }]);
+      expect(result.failed).toEqual([
+        { ref: 'seq-2', retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: UnprocessedItems after 1 attempt(s)' },
+      ]);
     });
 
     it('does not call again when a backoff sleep overran the deadline', async () => {
@@ -314,8 +317,8 @@ describe('batchWriteItems', () => {
 
       // Assess
       expect(ddbMock.calls()).toHaveLength(1);
-      expect(result.failed.map((failure) => failure.reason)).toEqual(
-        Array(3).fill('DeadlineReached: ThrottlingException: slow after 1 attempt(s)'),
+      expect(result.failed.map(({ code, reason }) => ({ code, reason }))).toEqual(
+        Array(3).fill({ code: 'DeadlineReached', reason: 'DeadlineReached: ThrottlingException: slow after 1 attempt(s)' }),
       );
     });
 
@@ -350,10 +353,27 @@ describe('batchWriteItems', () => {
       // Assess
       expect(result.written).toEqual(['seq-0', 'seq-2']);
       expect(result.failed).toEqual([
-        { ref: 'seq-1', retryable: false, reason: 'ValidationException: Type mismatch for attribute Distance', cause: expect.any(Error) },
+        { ref: 'seq-1', retryable: false, code: 'Invalid', reason: 'ValidationException: Type mismatch for attribute Distance', cause: expect.any(Error) },
       ]);
       expect(sentItems().map((items) => items.length)).toEqual([3, 1, 1, 1]);
       expect(result.attempts).toBe(4);
+    });
+
+    it('fails an item DynamoDB refuses for its size with code TooLarge, not retryable', async () => {
+      // Prepare: an item the estimate let through, but DynamoDB finds over 400 KB
+      ddbMock.on(BatchWriteItemCommand).callsFake((request: BatchWriteItemCommandInput) => {
+        if (requestsOf(request).some(isBad)) throw serviceError('ValidationException', 'Item size has exceeded the maximum allowed size');
+        return {};
+      });
+
+      // Act
+      const result = await batchWriteItems(client, input(time));
+
+      // Assess
+      expect(result.written).toEqual(['seq-0', 'seq-2']);
+      expect(result.failed).toEqual([
+        { ref: 'seq-1', retryable: false, code: 'TooLarge', reason: 'ValidationException: Item size has exceeded the maximum allowed size', cause: expect.any(Error) },
+      ]);
     });
 
     it('retries an isolated item that is throttled, on its own budget', async () => {
@@ -392,6 +412,7 @@ describe('batchWriteItems', () => {
         ['seq-0', 'seq-1', 'seq-2'].map((ref) => ({
           ref,
           retryable: true,
+          code: 'Environment',
           reason: 'ResourceNotFoundException: Requested resource not found',
           cause: missing,
         })),

@@ -57,6 +57,6 @@ describe('planEntries', () => {
 
     // Assess
     expect(plan.planned).toEqual([{ index: 0, entry: atLimit, sizeBytes: 100 }]);
-    expect(plan.rejected).toEqual([{ index: 1, reason: 'EntryTooLarge: 101 bytes > limit 100 bytes' }]);
+    expect(plan.rejected).toEqual([{ index: 1, code: 'TooLarge', reason: 'EntryTooLarge: 101 bytes > limit 100 bytes' }]);
   });
 });

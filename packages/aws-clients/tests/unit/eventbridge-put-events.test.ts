@@ -170,7 +170,7 @@ describe('putEvents', () => {
       const result = await putEvents(client, input(time, { entries }));
 
       // Assess
-      expect(result.failed).toEqual([{ ref: 'ref-1', retryable: false, reason: 'EntryTooLarge: 1048606 bytes > limit 1048576 bytes' }]);
+      expect(result.failed).toEqual([{ ref: 'ref-1', retryable: false, code: 'TooLarge', reason: 'EntryTooLarge: 1048606 bytes > limit 1048576 bytes' }]);
       expect(result.published.map((published) => published.ref)).toEqual(['ref-0', 'ref-2']);
       expect(sentRides()).toEqual([['ride-0', 'ride-2']]);
     });
@@ -184,7 +184,7 @@ describe('putEvents', () => {
       const result = await putEvents(client, input(time, { entries, limits: { maxEntryBytes: 256 * 1024 } }));
 
       // Assess
-      expect(result.failed[0]?.reason).toMatch(/^EntryTooLarge: \d+ bytes > limit 262144 bytes$/);
+      expect(result.failed[0]).toMatchObject({ code: 'TooLarge', reason: expect.stringMatching(/^EntryTooLarge: \d+ bytes > limit 262144 bytes$/) });
       expect(eventsMock.calls()).toHaveLength(0);
     });
 
@@ -200,7 +200,7 @@ describe('putEvents', () => {
       const result = await putEvents(client, input(time));
 
       // Assess
-      expect(result.failed).toEqual([{ ref: 'ref-1', retryable: false, reason: `${code}: ${message}` }]);
+      expect(result.failed).toEqual([{ ref: 'ref-1', retryable: false, code: 'Invalid', reason: `${code}: ${message}` }]);
       expect(result.attempts).toBe(1);
     });
   });
@@ -221,7 +221,7 @@ describe('putEvents', () => {
         { ref: 'ref-1', eventId: 'e-b' },
         { ref: 'ref-2', eventId: 'e-c' },
       ]);
-      expect(result.failed).toEqual([{ ref: 'ref-0', retryable: false, reason: 'MalformedDetail: Detail is malformed.' }]);
+      expect(result.failed).toEqual([{ ref: 'ref-0', retryable: false, code: 'Invalid', reason: 'MalformedDetail: Detail is malformed.' }]);
     });
 
     it('resends exactly the entries that failed transiently, and maps the retry by its own positions', async () => {
@@ -274,7 +274,12 @@ describe('putEvents', () => {
 
       // Assess
       expect(result.failed).toEqual([
-        { ref: 'ref-0', retryable: true, reason: 'MaxAttemptsReached: MissingEventId: the result has neither an event ID nor an error after 2 attempt(s)' },
+        {
+          ref: 'ref-0',
+          retryable: true,
+          code: 'MaxAttemptsReached',
+          reason: 'MaxAttemptsReached: MissingEventId: the result has neither an event ID nor an error after 2 attempt(s)',
+        },
       ]);
     });
   });
@@ -319,7 +324,9 @@ describe('putEvents', () => {
 
       // Assess
       expect(sentRides()).toEqual([['ride-0', 'ride-1', 'ride-2'], ['ride-2'], ['ride-2']]);
-      expect(result.failed).toEqual([{ ref: 'ref-2', retryable: true, reason: 'MaxAttemptsReached: ThrottlingException: Rate exceeded after 3 attempt(s)' }]);
+      expect(result.failed).toEqual([
+        { ref: 'ref-2', retryable: true, code: 'MaxAttemptsReached', reason: 'MaxAttemptsReached: ThrottlingException: Rate exceeded after 3 attempt(s)' },
+      ]);
     });
   });
 
@@ -336,7 +343,7 @@ describe('putEvents', () => {
       const result = await putEvents(client, input(time));
 
       // Assess
-      expect(result.failed).toEqual([{ ref: 'ref-0', retryable: true, reason: `${code}: ${message}` }]);
+      expect(result.failed).toEqual([{ ref: 'ref-0', retryable: true, code: 'Environment', reason: `${code}: ${message}` }]);
       expect(result.attempts).toBe(1);
       expect(time.sleeps).toEqual([]);
     });
@@ -352,7 +359,13 @@ describe('putEvents', () => {
       // Assess
       expect(result.attempts).toBe(1);
       expect(result.failed).toEqual(
-        ['ref-0', 'ref-1', 'ref-2'].map((ref) => ({ ref, retryable: true, reason: 'ResourceNotFoundException: Event bus wildrydes does not exist.', cause: missing })),
+        ['ref-0', 'ref-1', 'ref-2'].map((ref) => ({
+          ref,
+          retryable: true,
+          code: 'Environment',
+          reason: 'ResourceNotFoundException: Event bus wildrydes does not exist.',
+          cause: missing,
+        })),
       );
     });
 
@@ -370,7 +383,9 @@ describe('putEvents', () => {
       // Assess
       expect(sentRides()).toEqual([['ride-0', 'ride-1', 'ride-2'], ['ride-0'], ['ride-1'], ['ride-2']]);
       expect(result.published.map((published) => published.ref)).toEqual(['ref-0', 'ref-2']);
-      expect(result.failed).toEqual([{ ref: 'ref-1', retryable: false, reason: 'ValidationException: 1 validation error detected', cause: expect.any(Error) }]);
+      expect(result.failed).toEqual([
+        { ref: 'ref-1', retryable: false, code: 'Invalid', reason: 'ValidationException: 1 validation error detected', cause: expect.any(Error) },
+      ]);
     });
   });
 
@@ -381,7 +396,9 @@ describe('putEvents', () => {
 
       // Assess
       expect(eventsMock.calls()).toHaveLength(0);
-      expect(result.failed).toEqual(['ref-0', 'ref-1', 'ref-2'].map((ref) => ({ ref, retryable: true, reason: 'DeadlineReached: not attempted' })));
+      expect(result.failed).toEqual(
+        ['ref-0', 'ref-1', 'ref-2'].map((ref) => ({ ref, retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: not attempted' })),
+      );
     });
 
     it('stops retrying when the time left does not cover the delay and a call', async () => {
@@ -397,7 +414,9 @@ describe('putEvents', () => {
       // Assess
       expect(eventsMock.calls()).toHaveLength(1);
       expect(result.published.map((published) => published.ref)).toEqual(['ref-0', 'ref-2']);
-      expect(result.failed).toEqual([{ ref: 'ref-1', retryable: true, reason: 'DeadlineReached: ThrottlingException: Rate exceeded after 1 attempt(s)' }]);
+      expect(result.failed).toEqual([
+        { ref: 'ref-1', retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: ThrottlingException: Rate exceeded after 1 attempt(s)' },
+      ]);
     });
   });
 

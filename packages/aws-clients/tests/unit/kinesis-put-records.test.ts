@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-kinesis';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { InvalidOptionsError, putRecords, type KinesisRecordInput, type PutRecordsInput } from '../../src/index.js';
+import { InvalidOptionsError, putRecords, type KinesisRecordInput, type PutRecordsInput, type WriteFailureCode } from '../../src/index.js';
 import { fakeTime, type FakeTime } from '../support/fake-time.js';
 import { randomInt, seededRandom } from '../support/seeded-random.js';
 import { serviceError } from '../support/service-errors.js';
@@ -194,7 +194,9 @@ describe('putRecords', () => {
       const result = await putRecords(client, input(time, { records: batch }));
 
       // Assess
-      expect(result.failed).toEqual([{ ref: 'seq-1', retryable: false, reason: 'RecordTooLarge: 1048585 bytes > limit 1048576 bytes (data plus partition key)' }]);
+      expect(result.failed).toEqual([
+        { ref: 'seq-1', retryable: false, code: 'TooLarge', reason: 'RecordTooLarge: 1048585 bytes > limit 1048576 bytes (data plus partition key)' },
+      ]);
       expect(result.written.map((written) => written.ref)).toEqual(['seq-0', 'seq-2']);
       expect(sentData()).toEqual([['r0', 'r2']]);
     });
@@ -209,8 +211,8 @@ describe('putRecords', () => {
 
       // Assess
       expect(result.failed).toEqual([
-        { ref: 'seq-0', retryable: false, reason: 'InvalidPartitionKey: must be 1 to 256 characters (given 0)' },
-        { ref: 'seq-1', retryable: false, reason: 'InvalidPartitionKey: must be 1 to 256 characters (given 257)' },
+        { ref: 'seq-0', retryable: false, code: 'Invalid', reason: 'InvalidPartitionKey: must be 1 to 256 characters (given 0)' },
+        { ref: 'seq-1', retryable: false, code: 'Invalid', reason: 'InvalidPartitionKey: must be 1 to 256 characters (given 257)' },
       ]);
       expect(sentData()).toEqual([['r2']]);
     });
@@ -315,10 +317,11 @@ describe('putRecords', () => {
       // Assess
       expect(result.written.map((written) => written.ref)).toEqual(['seq-1', 'seq-3']);
       expect(result.failed).toEqual([
-        { ref: 'seq-0', retryable: true, reason: 'MaxAttemptsReached: InternalFailure: Internal service failure. after 3 attempt(s)' },
+        { ref: 'seq-0', retryable: true, code: 'MaxAttemptsReached', reason: 'MaxAttemptsReached: InternalFailure: Internal service failure. after 3 attempt(s)' },
         {
           ref: 'seq-2',
           retryable: true,
+          code: 'BlockedByEarlierFailure',
           reason: 'BlockedByEarlierFailure: not sent, because the earlier record at input position 0 with the same partition key was not written (MaxAttemptsReached)',
         },
       ]);
@@ -336,7 +339,9 @@ describe('putRecords', () => {
       expect(result.attempts).toBe(10);
       expect(time.sleeps).toHaveLength(9);
       for (const [retryIndex, delay] of time.sleeps.entries()) expect(delay).toBeLessThan(Math.min(2_000, 50 * 2 ** retryIndex));
-      expect(result.failed.map((failure) => failure.reason)).toEqual(Array(3).fill('MaxAttemptsReached: ThrottlingException: slow after 10 attempt(s)'));
+      expect(result.failed.map(({ code, reason }) => ({ code, reason }))).toEqual(
+        Array(3).fill({ code: 'MaxAttemptsReached', reason: 'MaxAttemptsReached: ThrottlingException: slow after 10 attempt(s)' }),
+      );
     });
   });
 
@@ -353,10 +358,11 @@ describe('putRecords', () => {
       expect(sentData()).toEqual([['r0', 'r1']]);
       expect(result.written.map((written) => written.ref)).toEqual(['seq-1']);
       expect(result.failed).toEqual([
-        { ref: 'seq-0', retryable: true, reason: 'KMSAccessDeniedException: User is not authorized to use the key' },
+        { ref: 'seq-0', retryable: true, code: 'Environment', reason: 'KMSAccessDeniedException: User is not authorized to use the key' },
         {
           ref: 'seq-2',
           retryable: true,
+          code: 'BlockedByEarlierFailure',
           reason: 'BlockedByEarlierFailure: not sent, because the earlier record at input position 0 with the same partition key was not written (KMSAccessDeniedException)',
         },
       ]);
@@ -373,12 +379,13 @@ describe('putRecords', () => {
 
       // Assess
       expect(result.attempts).toBe(1);
-      expect(result.failed.map(({ ref, retryable, reason }) => ({ ref, retryable, reason }))).toEqual([
-        { ref: 'seq-0', retryable: true, reason: 'ResourceNotFoundException: Stream unicorn-telemetry-clean not found' },
-        { ref: 'seq-1', retryable: true, reason: 'ResourceNotFoundException: Stream unicorn-telemetry-clean not found' },
+      expect(result.failed.map(({ ref, retryable, code, reason }) => ({ ref, retryable, code, reason }))).toEqual([
+        { ref: 'seq-0', retryable: true, code: 'Environment', reason: 'ResourceNotFoundException: Stream unicorn-telemetry-clean not found' },
+        { ref: 'seq-1', retryable: true, code: 'Environment', reason: 'ResourceNotFoundException: Stream unicorn-telemetry-clean not found' },
         {
           ref: 'seq-2',
           retryable: true,
+          code: 'BlockedByEarlierFailure',
           reason: 'BlockedByEarlierFailure: not sent, because the earlier record at input position 0 with the same partition key was not written (ResourceNotFoundException)',
         },
       ]);
@@ -400,7 +407,9 @@ describe('putRecords', () => {
       // Assess: [r0, r1] rejected; r0 and r1 alone; r1 rejected alone; then r2
       expect(sentData()).toEqual([['r0', 'r1'], ['r0'], ['r1'], ['r2']]);
       expect(result.written.map((written) => written.ref)).toEqual(['seq-0', 'seq-2']);
-      expect(result.failed).toEqual([{ ref: 'seq-1', retryable: false, reason: 'InvalidArgumentException: Bad record', cause: expect.any(InvalidArgumentException) }]);
+      expect(result.failed).toEqual([
+        { ref: 'seq-1', retryable: false, code: 'Invalid', reason: 'InvalidArgumentException: Bad record', cause: expect.any(InvalidArgumentException) },
+      ]);
       expect(time.sleeps).toEqual([]);
     });
 
@@ -412,7 +421,7 @@ describe('putRecords', () => {
       const result = await putRecords(client, input(time, { records: records(1) }));
 
       // Assess
-      expect(result.failed).toEqual([{ ref: 'seq-0', retryable: false, reason: 'InvalidArgument: Bad data' }]);
+      expect(result.failed).toEqual([{ ref: 'seq-0', retryable: false, code: 'Invalid', reason: 'InvalidArgument: Bad data' }]);
     });
   });
 
@@ -441,7 +450,12 @@ describe('putRecords', () => {
 
       // Assess
       expect(result.failed).toEqual([
-        { ref: 'seq-0', retryable: true, reason: 'MaxAttemptsReached: MissingSequenceNumber: the result has neither a sequence number nor an error after 2 attempt(s)' },
+        {
+          ref: 'seq-0',
+          retryable: true,
+          code: 'MaxAttemptsReached',
+          reason: 'MaxAttemptsReached: MissingSequenceNumber: the result has neither a sequence number nor an error after 2 attempt(s)',
+        },
       ]);
     });
   });
@@ -458,7 +472,7 @@ describe('putRecords', () => {
       expect(kinesisMock.calls()).toHaveLength(0);
       expect(result).toEqual({
         written: [],
-        failed: ['seq-0', 'seq-1', 'seq-2'].map((ref) => ({ ref, retryable: true, reason: 'DeadlineReached: not attempted' })),
+        failed: ['seq-0', 'seq-1', 'seq-2'].map((ref) => ({ ref, retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: not attempted' })),
         attempts: 0,
       });
     });
@@ -478,10 +492,11 @@ describe('putRecords', () => {
       expect(time.sleeps).toEqual([]);
       expect(result.written.map((written) => written.ref)).toEqual(['seq-0']);
       expect(result.failed).toEqual([
-        { ref: 'seq-1', retryable: true, reason: `DeadlineReached: ${throttled.ErrorCode}: ${throttled.ErrorMessage} after 1 attempt(s)` },
+        { ref: 'seq-1', retryable: true, code: 'DeadlineReached', reason: `DeadlineReached: ${throttled.ErrorCode}: ${throttled.ErrorMessage} after 1 attempt(s)` },
         {
           ref: 'seq-2',
           retryable: true,
+          code: 'BlockedByEarlierFailure',
           reason: 'BlockedByEarlierFailure: not sent, because the earlier record at input position 1 with the same partition key was not written (DeadlineReached)',
         },
       ]);
@@ -579,6 +594,15 @@ describe('putRecords', () => {
     describe('property: over random failure patterns', () => {
       const RETRYABLE_CODES = new Set(['MaxAttemptsReached', 'DeadlineReached', 'BlockedByEarlierFailure', 'KMSAccessDeniedException']);
       const NON_RETRYABLE_CODES = new Set(['RecordTooLarge', 'InvalidArgument']);
+      /** The `code` each reason prefix the scenarios can produce stands for. */
+      const CODE_OF_PREFIX: Record<string, WriteFailureCode> = {
+        MaxAttemptsReached: 'MaxAttemptsReached',
+        DeadlineReached: 'DeadlineReached',
+        BlockedByEarlierFailure: 'BlockedByEarlierFailure',
+        KMSAccessDeniedException: 'Environment',
+        RecordTooLarge: 'TooLarge',
+        InvalidArgument: 'Invalid',
+      };
 
       /**
        * A batch over a few keys, and a stream that fails entries at random: throttling, internal
@@ -642,6 +666,7 @@ describe('putRecords', () => {
           for (const failure of result.failed) {
             const code = failure.reason.split(':')[0] as string;
             expect(failure.retryable ? RETRYABLE_CODES.has(code) : NON_RETRYABLE_CODES.has(code), `${replay}: ${failure.reason}`).toBe(true);
+            expect(failure.code, `${replay}: ${failure.reason}`).toBe(CODE_OF_PREFIX[code]);
           }
           for (const written of result.written) {
             const data = decoder.decode(batch[indexOf(written.ref)]?.data);

@@ -74,7 +74,7 @@ describe('planRecords', () => {
 
     // Assess
     expect(plan.planned.map((record) => record.index)).toEqual([0]);
-    expect(plan.rejected).toEqual([{ index: 1, reason: 'RecordTooLarge: 1048585 bytes > limit 1048576 bytes (data plus partition key)' }]);
+    expect(plan.rejected).toEqual([{ index: 1, code: 'TooLarge', reason: 'RecordTooLarge: 1048585 bytes > limit 1048576 bytes (data plus partition key)' }]);
   });
 
   it.each([
@@ -85,7 +85,7 @@ describe('planRecords', () => {
     const plan = planRecords([{ partitionKey, data: new Uint8Array(1) }], limits);
 
     // Assess
-    expect(plan.rejected).toEqual([{ index: 0, reason: `InvalidPartitionKey: must be 1 to 256 characters (given ${length})` }]);
+    expect(plan.rejected).toEqual([{ index: 0, code: 'Invalid', reason: `InvalidPartitionKey: must be 1 to 256 characters (given ${length})` }]);
   });
 
   it('accepts a partition key of 256 characters', () => {
@@ -98,7 +98,7 @@ describe('planRecords', () => {
     const plan = planRecords([{ partitionKey: 'a', data: new Uint8Array(1), explicitHashKey }], limits);
 
     // Assess
-    expect(plan.rejected[0]?.reason).toMatch(/^InvalidExplicitHashKey: must be a decimal integer from 0 to 2\^128 - 1/);
+    expect(plan.rejected[0]).toMatchObject({ code: 'Invalid', reason: expect.stringMatching(/^InvalidExplicitHashKey: must be a decimal integer from 0 to 2\^128 - 1/) });
   });
 
   it('accepts the largest explicit hash key', () => {

@@ -126,11 +126,26 @@ describe('quarantineRecords', () => {
     // Assess
     expect(result.stored).toEqual([records[0], records[3]]);
     expect(result.failed).toEqual([
-      { record: records[1], retryable: true, reason: 'AccessDenied: Access Denied', cause: denied },
-      { record: records[2], retryable: false, reason: 'InvalidArgument: Invalid argument', cause: invalid },
+      { record: records[1], retryable: true, code: 'Environment', reason: 'AccessDenied: Access Denied', cause: denied },
+      { record: records[2], retryable: false, code: 'Invalid', reason: 'InvalidArgument: Invalid argument', cause: invalid },
     ]);
     expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(5);
     expect(time.sleeps).toEqual([25]);
+  });
+
+  it('fails a record S3 refuses for its size with code TooLarge, not retryable', async () => {
+    // Prepare
+    const tooLarge = serviceError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size', 400);
+    s3Mock.on(PutObjectCommand).rejects(tooLarge);
+
+    // Act
+    const result = await quarantineRecords(client, { bucketName: BUCKET, records: [record(1)], deadline: time.deadline, sleep: time.sleep });
+
+    // Assess
+    expect(result.failed).toEqual([
+      { record: record(1), retryable: false, code: 'TooLarge', reason: 'EntityTooLarge: Your proposed upload exceeds the maximum allowed size', cause: tooLarge },
+    ]);
+    expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(1);
   });
 
   it('gives up on transient errors at maxAttempts, retryable', async () => {
@@ -149,6 +164,7 @@ describe('quarantineRecords', () => {
     // Assess
     expect(result.failed[0]).toMatchObject({
       retryable: true,
+      code: 'MaxAttemptsReached',
       reason: 'MaxAttemptsReached: InternalError: We encountered an internal error after 2 attempt(s)',
     });
     expect(s3Mock.commandCalls(PutObjectCommand)).toHaveLength(2);
@@ -163,9 +179,9 @@ describe('quarantineRecords', () => {
 
     // Assess
     expect(s3Mock.calls()).toHaveLength(0);
-    expect(result.failed.map(({ retryable, reason }) => ({ retryable, reason }))).toEqual([
-      { retryable: true, reason: 'DeadlineReached: not attempted' },
-      { retryable: true, reason: 'DeadlineReached: not attempted' },
+    expect(result.failed.map(({ retryable, code, reason }) => ({ retryable, code, reason }))).toEqual([
+      { retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: not attempted' },
+      { retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: not attempted' },
     ]);
   });
 
@@ -180,7 +196,7 @@ describe('quarantineRecords', () => {
     // Assess
     expect(result.stored).toEqual([record(2)]);
     expect(result.failed).toEqual([
-      { record: invalid, retryable: false, reason: expect.stringMatching(/^InvalidQuarantineRecord: /), cause: expect.anything() },
+      { record: invalid, retryable: false, code: 'Invalid', reason: expect.stringMatching(/^InvalidQuarantineRecord: /), cause: expect.anything() },
     ]);
     expect(s3Mock.commandCalls(PutObjectCommand).map((call) => call.args[0].input.Key)).toEqual([keyOf(2)]);
   });

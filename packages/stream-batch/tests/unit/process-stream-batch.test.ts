@@ -32,7 +32,6 @@ function fakeSteps(options: { failures?: Map<number, Failure>; quarantineFails?:
     done: 'stored',
     sink: 'TestSink',
     unit: 'entry',
-    tooLarge: /^TooBig\b/,
     functionName: 'test-consumer',
     prepare,
     async write(entries: ReadonlyArray<SlotEntry<'stored', Entry>>) {
@@ -98,9 +97,9 @@ describe('processStreamBatch', () => {
 
   it('quarantines what the sink rejects for good after the write, and reports retryable failures', async () => {
     const failures = new Map<number, Failure>([
-      [0, { retryable: true, reason: 'Throttled: slow down' }],
-      [1, { retryable: false, reason: 'TooBig: 2 MB' }],
-      [2, { retryable: false, reason: 'Invalid: no' }],
+      [0, { retryable: true, code: 'MaxAttemptsReached', reason: 'Throttled: slow down' }],
+      [1, { retryable: false, code: 'TooLarge', reason: 'TooBig: 2 MB' }],
+      [2, { retryable: false, code: 'Invalid', reason: 'Invalid: no' }],
     ]);
     const { steps, ports, log, quarantine } = fakeSteps({ failures });
 
@@ -117,7 +116,7 @@ describe('processStreamBatch', () => {
   });
 
   it('hands poison back for retry when the quarantine cannot store it, so nothing is lost', async () => {
-    const failures = new Map<number, Failure>([[1, { retryable: false, reason: 'Invalid: no' }]]);
+    const failures = new Map<number, Failure>([[1, { retryable: false, code: 'Invalid', reason: 'Invalid: no' }]]);
     const records = [...jsonRecords(2), kinesisRecord(2, b64('not json'))];
     const { steps, ports } = fakeSteps({ failures, quarantineFails: true });
 

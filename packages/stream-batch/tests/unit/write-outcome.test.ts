@@ -3,7 +3,7 @@ import { openSlots } from '../../src/record-slot.js';
 import { applyWriteOutcome } from '../../src/write-outcome.js';
 import { jsonRecords } from './kinesis-records.js';
 
-const KINESIS = { done: 'published', sink: 'Kinesis', unit: 'record', tooLarge: /^RecordTooLarge\b/ } as const;
+const KINESIS = { done: 'published', sink: 'Kinesis', unit: 'record' } as const;
 
 describe('applyWriteOutcome', () => {
   it('settles written, retryable and rejected records, and returns the rejected ones', () => {
@@ -16,9 +16,9 @@ describe('applyWriteOutcome', () => {
       {
         succeeded: [written],
         failed: [
-          { ref: throttled, retryable: true, reason: 'MaxAttemptsReached: ProvisionedThroughputExceededException after 3 attempt(s)' },
-          { ref: tooLarge, retryable: false, reason: 'RecordTooLarge: 1048600 bytes > limit 1048576 bytes' },
-          { ref: invalid, retryable: false, reason: 'InvalidArgumentException: bad' },
+          { ref: throttled, retryable: true, code: 'MaxAttemptsReached', reason: 'MaxAttemptsReached: ProvisionedThroughputExceededException after 3 attempt(s)' },
+          { ref: tooLarge, retryable: false, code: 'TooLarge', reason: 'RecordTooLarge: 1048600 bytes > limit 1048576 bytes' },
+          { ref: invalid, retryable: false, code: 'Invalid', reason: 'InvalidArgumentException: bad' },
         ],
       },
       KINESIS,
@@ -33,16 +33,23 @@ describe('applyWriteOutcome', () => {
     expect([tooLarge.fate, invalid.fate]).toEqual(['retry', 'retry']);
   });
 
-  it("names the sink's own unit and reads its own too-large pattern", () => {
-    const [slot] = openSlots<'stored'>(jsonRecords(1));
+  it("names the sink's own unit, and decides on the code, never on the reason's text", () => {
+    const [tooLarge, invalid] = openSlots<'stored'>(jsonRecords(2));
 
     const rejected = applyWriteOutcome(
-      { succeeded: [], failed: [{ ref: slot!, retryable: false, reason: 'ValidationException: Item size has exceeded the maximum allowed size' }] },
-      { done: 'stored', sink: 'DynamoDB', unit: 'item', tooLarge: /ItemTooLarge|item size has exceeded/i },
+      {
+        succeeded: [],
+        failed: [
+          { ref: tooLarge!, retryable: false, code: 'TooLarge', reason: 'ValidationException: Item size has exceeded the maximum allowed size' },
+          { ref: invalid!, retryable: false, code: 'Invalid', reason: 'ItemTooLarge-looking text that is not a size failure' },
+        ],
+      },
+      { done: 'stored', sink: 'DynamoDB', unit: 'item' },
     );
 
     expect(rejected.map((rejectedSlot) => rejectedSlot.poison)).toEqual([
       { reason: 'TOO_LARGE', detail: 'DynamoDB rejected the item: ValidationException: Item size has exceeded the maximum allowed size' },
+      { reason: 'REJECTED_BY_SINK', detail: 'DynamoDB rejected the item: ItemTooLarge-looking text that is not a size failure' },
     ]);
   });
 
