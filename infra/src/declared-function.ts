@@ -6,7 +6,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
-import { BUNDLE_ENTRY_FILE } from './declaration/bundle-directory.js';
+import { BUNDLE_ENTRY_FILE, BUNDLE_EXCLUDED_FILES } from './declaration/bundle-directory.js';
 import { resolveEnvironment } from './declaration/environment.js';
 import type { FunctionDeclaration } from './declaration/types.js';
 import { validateDeclaration } from './declaration/validate.js';
@@ -114,12 +114,20 @@ export class DeclaredFunction extends Construct {
     }
   }
 
-  /** The `nx build` output of a function, failing early with a hint when it is missing. */
-  public static bundleCode(name: string): lambda.Code {
-    const directory = resolveBundleDirectory(name);
+  /**
+   * The `nx build` output of a function (`dist/apps/<name>`), failing early with a hint when it
+   * is missing. Only what Lambda runs is deployed: `index.mjs` and its source map. The folder's
+   * {@link BUNDLE_EXCLUDED_FILES} (esbuild's metafile, for bundle analysis) stay out of the
+   * asset, its hash and the deployment package.
+   *
+   * @param workspaceRoot @default - {@link findWorkspaceRoot}()
+   * @throws {BundleNotFoundError} when `dist/apps/<name>/index.mjs` does not exist
+   */
+  public static bundleCode(name: string, workspaceRoot?: string): lambda.Code {
+    const directory = resolveBundleDirectory(name, workspaceRoot);
     if (!existsSync(join(directory, BUNDLE_ENTRY_FILE))) {
       throw new BundleNotFoundError(name, directory);
     }
-    return lambda.Code.fromAsset(directory);
+    return lambda.Code.fromAsset(directory, { exclude: [...BUNDLE_EXCLUDED_FILES] });
   }
 }

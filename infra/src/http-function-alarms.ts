@@ -16,12 +16,18 @@ export interface HttpFunctionAlarmsProps {
 }
 
 /**
- * The alarms of a function behind a Function URL: the handler threw (the caller got a 5xx), and
- * requests were throttled (the caller got a 429 and must retry). Missing data means no traffic
- * and never alarms.
+ * The alarms of a function behind a Function URL: the handler threw (the caller got a 5xx), the
+ * URL answered with any server error, and requests were throttled (the caller got a 429 and must
+ * retry). Missing data means no traffic and never alarms.
+ *
+ * The server-error alarm watches the URL's `Url5xxCount`, not the function's `Errors`: a handler
+ * that catches a failure and answers its own 500 or 503 (as one does when it cannot pass a request
+ * on) returns normally, so Lambda counts no error, yet the caller got a server error.
  */
 export class HttpFunctionAlarms extends Construct {
   public readonly errors: cloudwatch.Alarm;
+  /** The URL answered 5xx: the handler threw, timed out, or returned a 5xx status itself. */
+  public readonly serverErrors: cloudwatch.Alarm;
   public readonly throttles: cloudwatch.Alarm;
 
   public constructor(scope: Construct, id: string, props: HttpFunctionAlarmsProps) {
@@ -34,11 +40,17 @@ export class HttpFunctionAlarms extends Construct {
       fn.metricThrottles({ statistic: cloudwatch.Stats.SUM, period: ALARM_PERIOD }),
       `${functionName} was throttled (callers got 429 Too Many Requests)`,
     );
+    this.serverErrors = anyAboveZeroAlarm(
+      this,
+      'ServerErrors',
+      fn.metric('Url5xxCount', { statistic: cloudwatch.Stats.SUM, period: ALARM_PERIOD }),
+      `${functionName}'s URL answered with a server error (5xx), including the 500/503 responses the handler returns itself`,
+    );
     addAlarmActions(this.all, props.alarmActions);
   }
 
-  /** Both alarms. */
+  /** Every alarm: errors, server errors, throttles. */
   public get all(): readonly cloudwatch.Alarm[] {
-    return [this.errors, this.throttles];
+    return [this.errors, this.serverErrors, this.throttles];
   }
 }

@@ -44,7 +44,8 @@ export interface HttpFunctionProps {
  * caller needs `lambda:InvokeFunctionUrl` plus `lambda:InvokeFunction` through the URL (grant
  * both with `functionUrl.grantInvokeUrl(caller)`).
  * Responses are buffered. The URL is a stack output (no export: nothing couples to this stack),
- * and alarms cover handler errors and throttles.
+ * and alarms cover handler errors, server errors the URL answered (including the handler's own
+ * 5xx responses) and throttles.
  *
  * @example
  * ```ts

@@ -1,6 +1,6 @@
 import { Fn } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as events from 'aws-cdk-lib/aws-events';
+import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -8,6 +8,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { PlatformEventBus } from './platform-event-bus.js';
 import { PLATFORM_PARAMETERS, type PlatformParameterName } from './platform-parameters.js';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -19,7 +20,9 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]
  * Each value is a CloudFormation parameter of type `AWS::SSM::Parameter::Value<String>`
  * (`ssm.StringParameter.valueForStringParameter`), resolved at deploy time: synth needs no AWS
  * access and no context lookups, and no CloudFormation export ties the stacks together.
- * Handles are created on first use, so a stack only declares the parameters it uses. Every
+ * Handles are created on first use and each reads only the parameters it needs (the bus reads
+ * its ARN and its name separately, on first use of each), so a stack declares only the
+ * parameters its template references: CloudFormation warns (W2001) about any other. Every
  * handle carries the platform key, so CDK grants add the matching KMS permissions, scoped to
  * that key's ARN.
  *
@@ -104,25 +107,32 @@ export class PlatformImports extends Construct {
     });
   }
 
-  /** The quarantine bucket (SSE-KMS with the platform key). */
+  /**
+   * The quarantine bucket (SSE-KMS with the platform key). Imported from its ARN alone (the name,
+   * if asked for, is derived from it), so granting on it declares one parameter.
+   */
   public get quarantineBucket(): s3.IBucket {
     return this.handle('QuarantineBucket', () =>
       s3.Bucket.fromBucketAttributes(this, 'QuarantineBucket', {
         bucketArn: this.value('quarantineBucketArn'),
-        bucketName: this.value('quarantineBucketName'),
         encryptionKey: this.key,
       }),
     );
   }
 
-  /** `wildrydes-bus`. EventBridge itself holds the key permissions, so `grantPutEventsTo` needs none. */
+  /**
+   * `wildrydes-bus`. Its ARN and name each read their own parameter on first use: a rule on the
+   * bus declares the name parameter only, `grantPutEventsTo` the ARN parameter only. EventBridge
+   * itself holds the key permissions, so `grantPutEventsTo` needs none.
+   */
   public get eventBus(): events.IEventBus {
-    return this.handle('EventBus', () =>
-      events.EventBus.fromEventBusAttributes(this, 'EventBus', {
-        eventBusArn: this.value('eventBusArn'),
-        eventBusName: this.value('eventBusName'),
-        eventBusPolicy: '',
-      }),
+    return this.handle(
+      'EventBus',
+      () =>
+        new PlatformEventBus(this, 'EventBus', {
+          arn: () => this.value('eventBusArn'),
+          name: () => this.value('eventBusName'),
+        }),
     );
   }
 

@@ -48,8 +48,11 @@ export interface StreamBatchSettings {
   /** @default true */
   readonly bisectBatchOnError?: boolean;
   /**
-   * Lambda event filter patterns (EventBridge pattern grammar); a record is delivered when
-   * any pattern matches. At most 5.
+   * Lambda event filter patterns; a record is delivered when any pattern matches. At most 5, each
+   * at most 4096 characters as JSON, each valid EventBridge grammar restricted to Lambda's filter
+   * rule syntax: exact values, `null`, `""`, `numeric`, `exists`, `prefix` and `suffix` (with a
+   * string), `equals-ignore-case`, `anything-but` (with values) and `$or`; no `wildcard` or `cidr`.
+   * Kinesis mappings filter on the record's `data` key only, DynamoDB ones on `dynamodb` only.
    * @default - no filtering, every record is delivered
    */
   readonly filterPatterns?: readonly Record<string, unknown>[];

@@ -1,7 +1,9 @@
 import { validatePattern } from '@wildrydes/event-patterns';
 import { FunctionDeclarationError } from '../errors.js';
 import { isPlatformParameterName } from '../platform-parameters.js';
-import type { FunctionDeclaration, FunctionTriggerType, OwnedTableDeclaration, StreamBatchSettings } from './types.js';
+import { filterPatternProblems } from './filter-patterns.js';
+import { isNonEmptyObject, show, showJson } from './show.js';
+import type { FunctionDeclaration, FunctionTriggerType, OwnedTableDeclaration, StreamTrigger } from './types.js';
 
 /** Lambda's rule for environment variable names. */
 const ENV_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]+$/;
@@ -15,23 +17,9 @@ const RESERVED_ENV_NAMES = new Set([
   'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
   'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
 ]);
-/** Lambda's default quota of filters per event source mapping. */
-const MAX_FILTER_PATTERNS = 5;
 const MAX_DESCRIPTION_LENGTH = 256;
 /** Every trigger type, in the order error messages list them. */
 const TRIGGER_TYPES: readonly FunctionTriggerType[] = ['kinesis', 'dynamodb-stream', 'eventbridge-rule', 'function-url'];
-/** Long values are cut in messages, so one bad pattern does not bury the other issues. */
-const MAX_SHOWN_JSON_LENGTH = 200;
-
-const show = (value: unknown): string => (typeof value === 'string' ? JSON.stringify(value) : String(value));
-
-function showJson(value: unknown): string {
-  const json = JSON.stringify(value) ?? String(value);
-  return json.length > MAX_SHOWN_JSON_LENGTH ? `${json.slice(0, MAX_SHOWN_JSON_LENGTH)}...` : json;
-}
-
-const isNonEmptyObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length > 0;
 
 function checkIntegerRange(issues: string[], field: string, value: unknown, min: number, max: number): void {
   if (typeof value !== 'number' || Number.isNaN(value) || value < min || value > max) {
@@ -41,7 +29,7 @@ function checkIntegerRange(issues: string[], field: string, value: unknown, min:
   }
 }
 
-function checkBatchSettings(issues: string[], trigger: StreamBatchSettings): void {
+function checkBatchSettings(issues: string[], trigger: StreamTrigger): void {
   checkIntegerRange(issues, 'batchSize', trigger.batchSize, 1, 10_000);
   checkIntegerRange(issues, 'maxBatchingWindowSeconds', trigger.maxBatchingWindowSeconds, 0, 300);
   if (trigger.parallelizationFactor !== undefined) {
@@ -58,19 +46,7 @@ function checkBatchSettings(issues: string[], trigger: StreamBatchSettings): voi
   if (position !== undefined && position !== 'TRIM_HORIZON' && position !== 'LATEST') {
     issues.push(`startingPosition must be "TRIM_HORIZON" or "LATEST" (given ${show(position)})`);
   }
-  const patterns: unknown = trigger.filterPatterns;
-  if (patterns !== undefined) {
-    if (!Array.isArray(patterns) || patterns.length > MAX_FILTER_PATTERNS) {
-      const given = Array.isArray(patterns) ? `${patterns.length} patterns` : show(patterns);
-      issues.push(`filterPatterns must be an array of at most ${MAX_FILTER_PATTERNS} patterns (given ${given})`);
-    } else {
-      patterns.forEach((pattern: unknown, index) => {
-        if (typeof pattern !== 'object' || pattern === null || Array.isArray(pattern) || Object.keys(pattern).length === 0) {
-          issues.push(`filterPatterns[${index}] must be a non-empty object (given ${JSON.stringify(pattern)})`);
-        }
-      });
-    }
-  }
+  issues.push(...filterPatternProblems(trigger.filterPatterns, trigger.type));
 }
 
 function checkEventRuleTrigger(issues: string[], trigger: Record<string, unknown>): void {
@@ -120,13 +96,13 @@ function checkTrigger(issues: string[], trigger: FunctionDeclaration['trigger'])
       if (source['stream'] !== 'telemetryRaw' && source['stream'] !== 'telemetryClean') {
         issues.push(`trigger.stream must be "telemetryRaw" or "telemetryClean" (given ${show(source['stream'])})`);
       }
-      checkBatchSettings(issues, trigger as StreamBatchSettings);
+      checkBatchSettings(issues, trigger as StreamTrigger);
       return;
     case 'dynamodb-stream':
       if (source['table'] !== 'sensorTable') {
         issues.push(`trigger.table must be "sensorTable" (given ${show(source['table'])})`);
       }
-      checkBatchSettings(issues, trigger as StreamBatchSettings);
+      checkBatchSettings(issues, trigger as StreamTrigger);
       return;
     case 'eventbridge-rule':
       checkEventRuleTrigger(issues, source);
@@ -159,7 +135,9 @@ function checkEnvironment(issues: string[], environment: FunctionDeclaration['en
  * Checks a declaration against Lambda, event-source-mapping, EventBridge and Function URL limits
  * before anything is built, so a bad value fails `nx test`/`nx synth` with a message naming it
  * rather than failing a deployment. Event patterns are checked with EventBridge's own rules
- * (`validatePattern` from `@wildrydes/event-patterns`). Every problem is reported at once.
+ * (`validatePattern` from `@wildrydes/event-patterns`); stream filter patterns also against
+ * Lambda's narrower filter rule syntax, data key and length limit (`filterPatternProblems`).
+ * Every problem is reported at once.
  *
  * @throws {FunctionDeclarationError} listing each problem, e.g.
  *   `batchSize must be between 1 and 10000 inclusive (given 0)`

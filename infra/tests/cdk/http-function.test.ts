@@ -1,5 +1,7 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   FunctionDeclarationError,
@@ -70,20 +72,52 @@ describe('HttpFunction', () => {
     expect(policyStatements(template).flatMap(actionsOf).sort()).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
   });
 
-  it('then two alarms watch errors and throttles', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
-    for (const metricName of ['Errors', 'Throttles']) {
+  it('then three alarms watch handler errors, server errors answered by the URL, and throttles', () => {
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    for (const metricName of ['Errors', 'Url5xxCount', 'Throttles']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: metricName,
         Namespace: 'AWS/Lambda',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^ProducerFunction') } }],
         Statistic: 'Sum',
         Period: 60,
+        EvaluationPeriods: 1,
         Threshold: 0,
         ComparisonOperator: 'GreaterThanThreshold',
         TreatMissingData: 'notBreaching',
       });
     }
-    expect(producer.alarms.all).toHaveLength(2);
+    expect(producer.alarms.all).toEqual([producer.alarms.errors, producer.alarms.serverErrors, producer.alarms.throttles]);
+  });
+
+  it('then the existing alarms keep their logical IDs and the server-error alarm is added beside them', () => {
+    const alarmIds = Object.keys(template.findResources('AWS::CloudWatch::Alarm'));
+    for (const prefix of ['ProducerAlarmsErrors', 'ProducerAlarmsThrottles', 'ProducerAlarmsServerErrors']) {
+      expect(alarmIds.filter((id) => new RegExp(`^${prefix}[0-9A-F]{8}$`).test(id))).toHaveLength(1);
+    }
+  });
+
+  it('given alarm actions, then every alarm, the server-error alarm included, notifies on alarm and on recovery', () => {
+    // Given
+    const { stack, platform } = newPlatformStack('WithActions');
+    const topic = new sns.Topic(stack, 'Alerts');
+
+    // When
+    new HttpFunction(stack, 'Producer', {
+      declaration: httpDeclaration,
+      platform,
+      code: inlineCode(),
+      alarmActions: [new cloudwatchActions.SnsAction(topic)],
+    });
+    const withActions = Template.fromStack(stack);
+
+    // Then
+    withActions.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    withActions.allResourcesProperties('AWS::CloudWatch::Alarm', {
+      AlarmActions: [{ Ref: Match.stringLikeRegexp('^Alerts') }],
+      OKActions: [{ Ref: Match.stringLikeRegexp('^Alerts') }],
+    });
+    withActions.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Url5xxCount', AlarmActions: Match.anyValue() });
   });
 
   it('given a caller role, when granted invoke on the URL, then it may call this function through its URL only', () => {

@@ -13,7 +13,7 @@ import {
   StreamConsumerFunction,
   type StreamFunctionDeclaration,
 } from '../../src/index.js';
-import { dynamoDbDeclaration, kinesisDeclaration } from '../support/declarations.js';
+import { dynamoDbDeclaration, kinesisDeclaration, newImageFilter } from '../support/declarations.js';
 import { TEST_APP_CONTEXT, buildFunctionStack } from '../support/function-stack.js';
 import { actionsOf, policyStatements } from '../support/iam.js';
 
@@ -201,7 +201,7 @@ describe('StreamConsumerFunction with a DynamoDB-stream trigger and filters', ()
       MaximumRetryAttempts: 5,
       MaximumRecordAgeInSeconds: 7200,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT', 'MODIFY'] }) }] },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(newImageFilter) }] },
     });
   });
 

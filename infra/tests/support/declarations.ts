@@ -19,6 +19,9 @@ export const kinesisDeclaration = {
   },
 } satisfies StreamFunctionDeclaration;
 
+/** A DynamoDB-stream filter on the `dynamodb` key (the only key Lambda filters DynamoDB records on): items that exist after the change. */
+export const newImageFilter = { dynamodb: { NewImage: { Name: { S: [{ exists: true }] } } } };
+
 /** A DynamoDB-stream consumer shaped like ddb-stream-reactor, with a filter and overrides. */
 export const dynamoDbDeclaration = {
   name: 'ddb-stream-reactor',
@@ -35,7 +38,7 @@ export const dynamoDbDeclaration = {
     retryAttempts: 5,
     maxRecordAgeSeconds: 7200,
     startingPosition: 'LATEST',
-    filterPatterns: [{ eventName: ['INSERT', 'MODIFY'] }],
+    filterPatterns: [newImageFilter],
   },
   environment: { EVENT_BUS_NAME: { platform: 'eventBusName' } },
 } satisfies StreamFunctionDeclaration;

@@ -11,7 +11,7 @@ import {
   type FunctionDeclaration,
   type StreamFunctionDeclaration,
 } from '../../src/function-declaration.js';
-import { dynamoDbDeclaration, eventRuleDeclaration, httpDeclaration, kinesisDeclaration } from '../support/declarations.js';
+import { dynamoDbDeclaration, eventRuleDeclaration, httpDeclaration, kinesisDeclaration, newImageFilter } from '../support/declarations.js';
 
 /** The declaration with some trigger settings replaced (by possibly invalid values). */
 const withTrigger = (overrides: Record<string, unknown>): StreamFunctionDeclaration =>
@@ -285,7 +285,7 @@ describe('resolveTriggerSettings', () => {
       retryAttempts: 5,
       maxRecordAgeSeconds: 7200,
       startingPosition: 'LATEST',
-      filterPatterns: [{ eventName: ['INSERT', 'MODIFY'] }],
+      filterPatterns: [newImageFilter],
       parallelizationFactor: STREAM_CONSUMER_DEFAULTS.parallelizationFactor,
       bisectBatchOnError: STREAM_CONSUMER_DEFAULTS.bisectBatchOnError,
       reportBatchItemFailures: true,
