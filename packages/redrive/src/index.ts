@@ -1,0 +1,17 @@
+export { RedriveError, SetupError, UsageError } from './errors.js';
+export { USAGE, parseRedriveArgs, type RedriveCommand, type RedriveOptions } from './options.js';
+export { main, EXIT, type MainIo } from './main.js';
+export { redrive, DEFAULT_REDRIVE_SETTINGS, type RedriveRun, type RedriveSettings } from './redrive.js';
+export { planRecord, type RecordDecision, type SkipCode } from './plan-record.js';
+export { selectKeys, type KeySelection } from './select-keys.js';
+export { compareStreamPositions, sortForRedrive, type StreamPosition } from './ordering.js';
+export { parseQuarantineKey, functionPrefix, type QuarantineKeyParts } from './quarantine-key.js';
+export { decodeExactBase64 } from './exact-base64.js';
+export { OrderGuard, type GuardedPosition } from './order-guard.js';
+export { ProgressThrottle, type ProgressSettings } from './progress-throttle.js';
+export { newTally, countInto, total, failureCode, type RedriveTally } from './tally.js';
+export { progressLine, summaryLines, type SummaryContext } from './report.js';
+export type { QuarantineStore, StreamWriter, ReadOutcome, OutgoingRecord, PutOutcome, PutFailure } from './ports.js';
+export { s3QuarantineStore, type S3QuarantineStoreSettings } from './adapters/s3-quarantine-store.js';
+export { kinesisStreamWriter, type KinesisStreamWriterSettings } from './adapters/kinesis-stream-writer.js';
+export { readQuarantineBucketName } from './adapters/ssm-bucket-name.js';

@@ -1,0 +1,67 @@
+import { total, type RedriveTally } from './tally.js';
+
+/** What the summary needs to know about the run besides its counts. */
+export interface SummaryContext {
+  readonly functionName: string;
+  readonly bucketName: string;
+  readonly dryRun: boolean;
+  readonly keep: boolean;
+  readonly limit: number | undefined;
+}
+
+/**
+ * One progress line.
+ *
+ * @example
+ * ```ts
+ * progressLine(tally, false);
+ * // 'progress: 300/1000 examined, 296 re-driven, 4 skipped, 0 failed, 296 deleted'
+ * ```
+ */
+export function progressLine(tally: RedriveTally, dryRun: boolean): string {
+  const redriven = dryRun ? `${tally.redriven} would be re-driven` : `${tally.redriven} re-driven`;
+  return `progress: ${tally.settled}/${tally.listed} examined, ${redriven}, ${total(tally.skipped)} skipped, ${total(tally.failed)} failed, ${tally.deleted} deleted`;
+}
+
+/**
+ * The summary at the end: listed, filtered out, re-driven, skipped (why), failed (why),
+ * deleted, not reached.
+ *
+ * @example
+ * ```ts
+ * for (const line of summaryLines(tally, context)) console.log(line);
+ * // Summary for kinesis-republisher in bucket wildrydes-quarantine:
+ * //   listed        4
+ * //   re-driven     3
+ * //   skipped       1  (INVALID_BASE64: 1)
+ * //   failed        0
+ * //   deleted       3
+ * ```
+ */
+export function summaryLines(tally: RedriveTally, context: SummaryContext): string[] {
+  const row = (label: string, count: number, note = ''): string => `  ${label.padEnd(14)}${String(count).padStart(6)}${note === '' ? '' : `  ${note}`}`;
+  const lines = [
+    `Summary for ${context.functionName} in bucket ${context.bucketName}${context.dryRun ? ' (dry run: nothing was changed)' : ''}:`,
+    row('listed', tally.listed),
+    row('filtered out', tally.filteredOut, '(--since, --reason)'),
+    row(context.dryRun ? 'would re-drive' : 're-driven', tally.redriven),
+    row('skipped', total(tally.skipped), byCode(tally.skipped)),
+    row('failed', total(tally.failed), byCode(tally.failed)),
+    row('deleted', tally.deleted, deletedNote(tally, context)),
+  ];
+  if (tally.notReached > 0) lines.push(row('not reached', tally.notReached, `(--limit ${String(context.limit)}: run again for the rest)`));
+  if (total(tally.failed) > 0) lines.push('Failed records stay in the quarantine; fix the cause and run the command again.');
+  return lines;
+}
+
+function byCode(counts: ReadonlyMap<string, number>): string {
+  if (counts.size === 0) return '';
+  const parts = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([code, count]) => `${code}: ${count}`);
+  return `(${parts.join(', ')})`;
+}
+
+function deletedNote(tally: RedriveTally, context: SummaryContext): string {
+  if (context.dryRun) return '(dry run)';
+  if (context.keep) return '(--keep: re-driven objects were kept)';
+  return '';
+}

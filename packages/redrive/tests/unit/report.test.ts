@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { ProgressThrottle } from '../../src/progress-throttle.js';
+import { progressLine, summaryLines } from '../../src/report.js';
+import { countInto, failureCode, newTally, total } from '../../src/tally.js';
+
+const context = { functionName: 'kinesis-republisher', bucketName: 'quarantine-1', dryRun: false, keep: false, limit: undefined };
+
+describe('failureCode', () => {
+  it.each([
+    ['ResourceNotFoundException: Stream s under account 1 not found.', 'ResourceNotFoundException'],
+    ['DeadlineReached: not attempted', 'DeadlineReached'],
+    ['NoColonHere', 'NoColonHere'],
+    [': nothing before', 'Unknown'],
+  ])('takes the code of %j', (reason, code) => {
+    // Act / Assess
+    expect(failureCode(reason)).toBe(code);
+  });
+});
+
+describe('summaryLines', () => {
+  it('shows every count, with skips and failures grouped by why', () => {
+    // Prepare
+    const tally = newTally();
+    Object.assign(tally, { listed: 9, settled: 9, filteredOut: 2, redriven: 3, deleted: 3 });
+    countInto(tally.skipped, 'INVALID_BASE64');
+    countInto(tally.failed, 'ResourceNotFoundException');
+    countInto(tally.failed, 'BlockedByEarlierFailure');
+    countInto(tally.failed, 'ResourceNotFoundException');
+
+    // Act
+    const lines = summaryLines(tally, context);
+
+    // Assess
+    expect(lines).toEqual([
+      'Summary for kinesis-republisher in bucket quarantine-1:',
+      '  listed             9',
+      '  filtered out       2  (--since, --reason)',
+      '  re-driven          3',
+      '  skipped            1  (INVALID_BASE64: 1)',
+      '  failed             3  (BlockedByEarlierFailure: 1, ResourceNotFoundException: 2)',
+      '  deleted            3',
+      'Failed records stay in the quarantine; fix the cause and run the command again.',
+    ]);
+    expect(total(tally.failed)).toBe(3);
+  });
+
+  it('says what a dry run would do, and what --limit left', () => {
+    // Prepare
+    const tally = newTally();
+    Object.assign(tally, { listed: 5, settled: 2, redriven: 2, notReached: 3 });
+
+    // Act
+    const lines = summaryLines(tally, { ...context, dryRun: true, limit: 2 });
+
+    // Assess
+    expect(lines[0]).toBe('Summary for kinesis-republisher in bucket quarantine-1 (dry run: nothing was changed):');
+    expect(lines).toContain('  would re-drive     2');
+    expect(lines).toContain('  deleted            0  (dry run)');
+    expect(lines).toContain('  not reached        3  (--limit 2: run again for the rest)');
+  });
+
+  it('notes --keep', () => {
+    // Act / Assess
+    expect(summaryLines(newTally(), { ...context, keep: true })).toContain('  deleted            0  (--keep: re-driven objects were kept)');
+  });
+});
+
+describe('progressLine', () => {
+  it('counts what was examined out of what was listed', () => {
+    // Prepare
+    const tally = newTally();
+    Object.assign(tally, { listed: 10, settled: 4, redriven: 3, deleted: 2 });
+    countInto(tally.skipped, 'INVALID_BASE64');
+
+    // Act / Assess
+    expect(progressLine(tally, false)).toBe('progress: 4/10 examined, 3 re-driven, 1 skipped, 0 failed, 2 deleted');
+    expect(progressLine(tally, true)).toContain('3 would be re-driven');
+  });
+});
+
+describe('ProgressThrottle', () => {
+  it('is due every N records or every interval, whichever comes first', () => {
+    // Prepare
+    let nowMs = 0;
+    const throttle = new ProgressThrottle({ everyRecords: 3, everyMs: 1_000 }, () => nowMs);
+
+    // Act
+    const dueAt = [1, 2, 3, 4, 5].map((count) => throttle.due(count));
+    nowMs = 999;
+    const beforeInterval = throttle.due(6);
+    nowMs = 1_000;
+    const atInterval = throttle.due(6);
+
+    // Assess
+    expect(dueAt).toEqual([false, false, true, false, false]);
+    expect(beforeInterval).toBe(true); // 6 - 3 >= 3 records
+    expect(atInterval).toBe(false); // just shown, no time has passed since
+    nowMs = 2_000;
+    expect(throttle.due(6)).toBe(true);
+  });
+});
