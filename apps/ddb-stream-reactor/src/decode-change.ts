@@ -1,6 +1,6 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import * as z from 'zod/mini';
-import { CleanTelemetryReadingSchema, formatIssues, type CleanTelemetryReading } from '@wildrydes/schemas';
+import { CleanTelemetryReadingSchema, parseWithEnglishIssues, type CleanTelemetryReading } from '@wildrydes/schemas';
 import { imageToPlain, type StreamImage } from './stream-image.js';
 
 /** The identity of a stored reading: the table's key. */
@@ -81,8 +81,8 @@ export function decodeChange(record: DynamoDBRecord): DecodedChange {
       return { ok: true, change: { kind: 'MODIFY', key: keyOf(after.reading), origin, before: before.reading, after: after.reading } };
     }
     case 'REMOVE': {
-      const keys = ReadingKeySchema.safeParse(imageToPlain(stream?.Keys ?? {}));
-      if (!keys.success) return { ok: false, reason: 'INVALID_IMAGE', detail: `Keys: ${formatIssues(keys.error.issues)}` };
+      const keys = parseWithEnglishIssues(ReadingKeySchema, imageToPlain(stream?.Keys ?? {}));
+      if (!keys.ok) return { ok: false, reason: 'INVALID_IMAGE', detail: `Keys: ${keys.detail}` };
       return { ok: true, change: { kind: 'REMOVE', key: keyOf(keys.data), origin, expired: removedByTtl(record.userIdentity) } };
     }
     default:
@@ -95,8 +95,8 @@ function reading(
   image: StreamImage | undefined,
 ): { ok: true; reading: CleanTelemetryReading } | { ok: false; reason: SkipReason; detail: string } {
   if (image === undefined) return { ok: false, reason: 'INVALID_IMAGE', detail: `${imageName} is missing (is the stream view NEW_AND_OLD_IMAGES?)` };
-  const parsed = CleanTelemetryReadingSchema.safeParse(imageToPlain(image));
-  if (!parsed.success) return { ok: false, reason: 'INVALID_IMAGE', detail: `${imageName}: ${formatIssues(parsed.error.issues)}` };
+  const parsed = parseWithEnglishIssues(CleanTelemetryReadingSchema, imageToPlain(image));
+  if (!parsed.ok) return { ok: false, reason: 'INVALID_IMAGE', detail: `${imageName}: ${parsed.detail}` };
   return { ok: true, reading: parsed.data };
 }
 

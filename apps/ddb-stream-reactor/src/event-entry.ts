@@ -1,4 +1,4 @@
-import { EVENT_CATALOG, formatIssues } from '@wildrydes/schemas';
+import { EVENT_CATALOG, parseWithEnglishIssues } from '@wildrydes/schemas';
 import type { DomainEvent } from './change-events.js';
 
 /** A PutEvents entry (structurally the SDK's `PutEventsRequestEntry`, without importing the SDK). */
@@ -26,10 +26,8 @@ export type BuiltEntry = { readonly ok: true; readonly entry: EventEntry } | { r
  */
 export function toEventEntry(event: DomainEvent, eventBusName: string): BuiltEntry {
   const catalogEntry = EVENT_CATALOG[event.catalogKey];
-  const parsed = catalogEntry.detail.safeParse(event.detail);
-  if (!parsed.success) {
-    return { ok: false, reason: `InvalidDetail: ${event.catalogKey} ${formatIssues(parsed.error.issues)}` };
-  }
+  const parsed = parseWithEnglishIssues(catalogEntry.detail, event.detail);
+  if (!parsed.ok) return { ok: false, reason: `InvalidDetail: ${event.catalogKey} ${parsed.detail}` };
   return {
     ok: true,
     entry: {

@@ -1,7 +1,7 @@
 import {
   EVENT_CATALOG,
   findCatalogEntry,
-  formatIssues,
+  parseWithEnglishIssues,
   type RideCompletedV1,
   type UnicornHealthLowV1,
 } from '@wildrydes/schemas';
@@ -75,16 +75,16 @@ export function parseOwnedEvent(input: unknown): ParsedEvent {
 function parseDetail(key: (typeof OWNED_CATALOG_KEYS)[number], detail: unknown): ParsedEvent {
   switch (key) {
     case 'UnicornHealthLow@1': {
-      const parsed = EVENT_CATALOG[key].detail.safeParse(detail);
-      return parsed.success
+      const parsed = parseWithEnglishIssues(EVENT_CATALOG[key].detail, detail);
+      return parsed.ok
         ? { ok: true, event: { detailType: 'UnicornHealthLow', detail: parsed.data } }
-        : reject('SCHEMA_VIOLATION', formatIssues(parsed.error.issues));
+        : reject('SCHEMA_VIOLATION', parsed.detail);
     }
     case 'RideCompleted@1': {
-      const parsed = EVENT_CATALOG[key].detail.safeParse(detail);
-      return parsed.success
+      const parsed = parseWithEnglishIssues(EVENT_CATALOG[key].detail, detail);
+      return parsed.ok
         ? { ok: true, event: { detailType: 'RideCompleted', detail: parsed.data } }
-        : reject('SCHEMA_VIOLATION', formatIssues(parsed.error.issues));
+        : reject('SCHEMA_VIOLATION', parsed.detail);
     }
   }
 }

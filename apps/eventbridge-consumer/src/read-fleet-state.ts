@@ -1,6 +1,6 @@
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { formatIssues } from '@wildrydes/schemas';
+import { formatIssues, safeParseInEnglish } from '@wildrydes/schemas';
 import { ReadModelItemError } from './errors.js';
 import { FLEET_STATE_SORT_KEY, FleetStateItemSchema, toFleetState, unicornPartitionKey, type FleetState } from './read-model.js';
 
@@ -24,7 +24,7 @@ export async function readFleetState(client: DynamoDBClient, tableName: string, 
     }),
   );
   if (!Item) return undefined;
-  const parsed = FleetStateItemSchema.safeParse(unmarshall(Item));
+  const parsed = safeParseInEnglish(FleetStateItemSchema, unmarshall(Item));
   if (!parsed.success) {
     throw new ReadModelItemError(`The state item of unicorn ${JSON.stringify(unicorn)} in ${tableName} is invalid: ${formatIssues(parsed.error.issues)}`, {
       cause: parsed.error,

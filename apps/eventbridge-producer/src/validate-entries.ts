@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import type { core } from 'zod/mini';
 import { putEventsEntrySizeBytes } from '@wildrydes/aws-clients';
-import { EVENT_CATALOG, formatIssues } from '@wildrydes/schemas';
+import { EVENT_CATALOG, formatIssues, safeParseInEnglish } from '@wildrydes/schemas';
 import { isPublishable, PUBLISHABLE_EVENTS } from './publishable-events.js';
 import type { EntryIssue, HttpProblem } from './responses.js';
 
@@ -21,11 +21,14 @@ export interface EntrySettings {
   readonly maxEntryBytes: number;
 }
 
-/** One entry as the client sends it; `detail` is checked against the catalog afterwards. */
+/**
+ * One entry as the client sends it; `detail` is checked against the catalog afterwards. It is an
+ * object here already, so a missing one reads "expected object, received undefined".
+ */
 const EntryEnvelopeSchema = z.object({
   detailType: z.string().check(z.minLength(1)),
   schemaVersion: z.int().check(z.gte(1)),
-  detail: z.unknown(),
+  detail: z.looseObject({}),
 });
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -105,7 +108,7 @@ function splitEnvelope(json: unknown): { ok: true; items: unknown[] } | { ok: fa
 
 /** Validates one entry against the catalog and builds its PutEvents entry. */
 function validateEntry(item: unknown, eventBusName: string): { ok: true; entry: BusEntry } | { ok: false; message: string } {
-  const envelope = EntryEnvelopeSchema.safeParse(item);
+  const envelope = safeParseInEnglish(EntryEnvelopeSchema, item);
   if (!envelope.success) return { ok: false, message: formatIssues(envelope.error.issues) };
   const { detailType, schemaVersion, detail } = envelope.data;
   const key = `${detailType}@${schemaVersion}`;
@@ -116,7 +119,7 @@ function validateEntry(item: unknown, eventBusName: string): { ok: true; entry: 
     };
   }
   const catalogEntry = EVENT_CATALOG[key];
-  const parsed = catalogEntry.detail.safeParse(detail);
+  const parsed = safeParseInEnglish(catalogEntry.detail, detail);
   if (!parsed.success) return { ok: false, message: formatIssues(underDetail(parsed.error.issues)) };
   return {
     ok: true,

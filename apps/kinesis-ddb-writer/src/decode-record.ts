@@ -1,5 +1,5 @@
-import { decodeJsonRecord, parseWithEnglishIssues } from '@wildrydes/stream-batch';
-import { CleanTelemetryReadingSchema, type CleanTelemetryReading, type QuarantineReason } from '@wildrydes/schemas';
+import { decodeJsonRecord } from '@wildrydes/stream-batch';
+import { CleanTelemetryReadingSchema, parseWithEnglishIssues, type CleanTelemetryReading, type QuarantineReason } from '@wildrydes/schemas';
 
 /** What a Kinesis record's data turned out to be. */
 export type DecodedRecord =

@@ -1,5 +1,4 @@
-import { CleanTelemetryReadingSchema, RawTelemetryReadingSchema, type CleanTelemetryReading } from '@wildrydes/schemas';
-import { parseWithEnglishIssues } from '@wildrydes/stream-batch';
+import { CleanTelemetryReadingSchema, RawTelemetryReadingSchema, parseWithEnglishIssues, type CleanTelemetryReading } from '@wildrydes/schemas';
 import { parseStatusTime } from './status-time.js';
 
 /** What normalising needs to know besides the reading itself. */

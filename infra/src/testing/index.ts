@@ -1,1 +1,3 @@
 export * from './nag-findings.js';
+export * from './synthesize-stack.js';
+export * from './template-data.js';

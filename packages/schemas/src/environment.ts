@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { safeParseInEnglish } from './english-issues.js';
 
 /** A function's environment does not satisfy its schema. */
 export class ConfigurationError extends Error {
@@ -14,7 +15,8 @@ export class ConfigurationError extends Error {
 
 /**
  * Parses environment variables with a zod schema, once, at cold start. The error names every
- * offending variable, e.g. `Environment variable TABLE_NAME is required`.
+ * offending variable with an English reason, e.g. `Environment variable TABLE_NAME is required`
+ * or `Environment variable MAX_ATTEMPTS is invalid: Too big: expected number to be <=20`.
  *
  * @example
  * ```ts
@@ -26,7 +28,7 @@ export function parseEnvironment<TSchema extends z.ZodMiniObject>(
   schema: TSchema,
   env: Record<string, string | undefined> = process.env,
 ): z.infer<TSchema> {
-  const result = schema.safeParse(env);
+  const result = safeParseInEnglish(schema, env);
   if (result.success) return result.data as z.infer<TSchema>;
   const variables = [...new Set(result.error.issues.map((issue) => String(issue.path[0] ?? '')))];
   const problems = result.error.issues.map((issue) => {

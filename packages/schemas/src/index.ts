@@ -1,5 +1,6 @@
 export * from './limits.js';
 export * from './issues.js';
+export * from './english-issues.js';
 export * from './environment.js';
 export * from './telemetry.js';
 export * from './sensor-item.js';

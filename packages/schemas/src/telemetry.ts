@@ -17,6 +17,11 @@ export const TELEMETRY_RANGES = {
 const unicornName = z.string().check(z.minLength(1), z.maxLength(KINESIS_PARTITION_KEY_MAX_CHARS));
 const finite = (range: { min: number; max: number }) => z.number().check(z.gte(range.min), z.lte(range.max));
 const points = (range: { min: number; max: number }) => z.int().check(z.gte(range.min), z.lte(range.max));
+const kindOf = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+/** A union's default message is a bare "Invalid input"; this one says what a `StatusTime` may be. */
+const rawStatusTime = z.union([z.string().check(z.minLength(1)), z.number()], {
+  error: (issue) => `Invalid input: expected a date-time string or epoch milliseconds, received ${kindOf(issue.input)}`,
+});
 
 /**
  * A reading as the unicorns' sensors send it to `unicorn-telemetry` (raw). Lenient on purpose:
@@ -25,7 +30,7 @@ const points = (range: { min: number; max: number }) => z.int().check(z.gte(rang
  */
 export const RawTelemetryReadingSchema = z.object({
   Name: unicornName,
-  StatusTime: z.union([z.string().check(z.minLength(1)), z.number()]),
+  StatusTime: rawStatusTime,
   Latitude: z.number(),
   Longitude: z.number(),
   Distance: z.number(),

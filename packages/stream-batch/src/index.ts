@@ -6,7 +6,6 @@
  * particular sink or a particular function.
  */
 export { decodeJsonRecord, type DecodedJson } from './decode-json-record.js';
-export { parseWithEnglishIssues, type SchemaCheck } from './english-issues.js';
 export { openSlots, type Poison, type RecordSlot, type SlotFate } from './record-slot.js';
 export { toQuarantineRecord, type QuarantinedBy } from './quarantine-record.js';
 export { quarantineSlots, type QuarantineStore } from './quarantine-slots.js';

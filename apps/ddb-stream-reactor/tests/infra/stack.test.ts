@@ -1,36 +1,20 @@
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_PARAMETERS, applyNagChecks, validateDeclaration } from '@wildrydes/infra';
-import { nagFindings, unjustifiedNagSuppressions } from '@wildrydes/infra/testing';
+import { PLATFORM_PARAMETERS, validateDeclaration } from '@wildrydes/infra';
+import { actionsOf, parameterIdFor, policyStatements, synthesizeStack } from '@wildrydes/infra/testing';
 import { HEALTH_LOW_THRESHOLD, ddbStreamReactor } from '../../infra/declaration.js';
 import { DdbStreamReactorStack } from '../../infra/stack.js';
 import { reactorFilterPatterns } from '../../src/filter-patterns.js';
 
-function synthesize() {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new DdbStreamReactorStack(app, 'WildRydesDdbStreamReactor', {
-    code: lambda.Code.fromInline('export const handler = async () => ({ batchItemFailures: [] });'),
-  });
-  applyNagChecks(app);
-  return { stack, template: Template.fromStack(stack) };
-}
-
-type Statement = { Action: string | string[]; Resource: unknown };
-
-const parameterFor = (template: Template, path: string) =>
-  Object.entries(template.toJSON()['Parameters'] as Record<string, { Default?: string }>).find(([, p]) => p.Default === path)?.[0];
-
 describe('DdbStreamReactorStack', () => {
-  const { stack, template } = synthesize();
+  const { template, nag } = synthesizeStack((app, code) => new DdbStreamReactorStack(app, 'WildRydesDdbStreamReactor', { code }));
 
   it('given the declaration, then it is valid', () => {
     expect(() => validateDeclaration(ddbStreamReactor)).not.toThrow();
   });
 
   it('reads the sensor table stream with safe settings and the declared filters', () => {
-    const streamParameter = parameterFor(template, PLATFORM_PARAMETERS.sensorTableStreamArn);
+    const streamParameter = parameterIdFor(template, PLATFORM_PARAMETERS.sensorTableStreamArn);
     expect(streamParameter).toBeDefined();
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { Ref: streamParameter },
@@ -49,7 +33,7 @@ describe('DdbStreamReactorStack', () => {
   });
 
   it('runs Node on arm64 with the bus from the platform and the threshold the filter was built from', () => {
-    const busParameter = parameterFor(template, PLATFORM_PARAMETERS.eventBusName);
+    const busParameter = parameterIdFor(template, PLATFORM_PARAMETERS.eventBusName);
     expect(busParameter).toBeDefined();
     template.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'index.handler',
@@ -69,14 +53,12 @@ describe('DdbStreamReactorStack', () => {
   });
 
   it('may put events on the platform bus only, and write nothing else', () => {
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-      (policy) => (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
-    );
-    const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
-    const putEvents = statements.filter((s) => [s.Action].flat().includes('events:PutEvents'));
+    const statements = policyStatements(template);
+    const actions = statements.flatMap(actionsOf);
+    const putEvents = statements.filter((s) => actionsOf(s).includes('events:PutEvents'));
     expect(putEvents).toHaveLength(1);
     expect(putEvents[0]!.Action).toBe('events:PutEvents');
-    expect(putEvents[0]!.Resource).toEqual({ Ref: parameterFor(template, PLATFORM_PARAMETERS.eventBusArn) });
+    expect(putEvents[0]!.Resource).toEqual({ Ref: parameterIdFor(template, PLATFORM_PARAMETERS.eventBusArn) });
     expect(actions.filter((a) => a.startsWith('events:'))).toEqual(['events:PutEvents']);
     expect(actions.filter((a) => /^(dynamodb|s3|kinesis):.*(Write|Put|Update|Delete)/.test(a))).toEqual([]);
     expect(actions.some((a) => a.includes('*'))).toBe(false);
@@ -87,7 +69,6 @@ describe('DdbStreamReactorStack', () => {
   });
 
   it('has no unsuppressed cdk-nag AwsSolutions findings, and every suppression says why', () => {
-    expect(nagFindings(stack)).toEqual({ errors: [], warnings: [] });
-    expect(unjustifiedNagSuppressions(stack)).toEqual([]);
+    expect(nag).toEqual({ errors: [], warnings: [], unjustifiedSuppressions: [] });
   });
 });

@@ -16,9 +16,11 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ HEALTH_LOW_THRESHOLD: 35, MAX_EVENT_ENTRY_BYTES: 262_144, DEADLINE_SAFETY_MARGIN_MS: 0 });
   });
 
-  it('names every bad variable', () => {
+  it('names every bad variable and says in English what is wrong with it', () => {
     expect(() => loadConfig({ HEALTH_LOW_THRESHOLD: '0', MAX_EVENT_ENTRY_BYTES: '2000000' })).toThrow(
-      /EVENT_BUS_NAME is required.*HEALTH_LOW_THRESHOLD is invalid.*MAX_EVENT_ENTRY_BYTES is invalid/,
+      'Environment variable EVENT_BUS_NAME is required; ' +
+        'Environment variable HEALTH_LOW_THRESHOLD is invalid: Too small: expected number to be >=1; ' +
+        'Environment variable MAX_EVENT_ENTRY_BYTES is invalid: Too big: expected number to be <=1048576',
     );
   });
 });

@@ -118,7 +118,11 @@ describe('processBatch', () => {
     expect(bus.published).toEqual([]);
     expect(result.response.batchItemFailures).toEqual([{ itemIdentifier: sequenceNumberOf(1) }]);
     expect(result.failures).toEqual([
-      { sequenceNumber: sequenceNumberOf(1), fate: 'rejected', reasons: [expect.stringMatching(/^InvalidDetail: UnicornHealthLow@1 threshold: /)] },
+      {
+        sequenceNumber: sequenceNumberOf(1),
+        fate: 'rejected',
+        reasons: ['InvalidDetail: UnicornHealthLow@1 threshold: Invalid input: expected int, received number'],
+      },
     ]);
   });
 

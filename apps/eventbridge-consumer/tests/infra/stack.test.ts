@@ -1,44 +1,14 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { afterAll, describe, expect, it } from 'vitest';
-import { PLATFORM_PARAMETERS, applyNagChecks, validateDeclaration } from '@wildrydes/infra';
-import { nagFindings, unjustifiedNagSuppressions } from '@wildrydes/infra/testing';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { PLATFORM_PARAMETERS, validateDeclaration } from '@wildrydes/infra';
+import { actionsOf, parameterIdFor, policyStatements, synthesizeStack } from '@wildrydes/infra/testing';
 import { CONSUMER_EVENT_PATTERN } from '../../src/owned-catalog.js';
 import { READ_MODEL_TABLE_NAME, eventbridgeConsumer } from '../../infra/declaration.js';
 import { CONSUMER_METRIC_NAMESPACE, EventbridgeConsumerStack } from '../../infra/stack.js';
 
-// A synth writes a cdk.out-style folder under the temp dir and never removes it: use a private one.
-const savedTmpdir = process.env['TMPDIR'];
-const privateTmpdir = mkdtempSync(join(tmpdir(), 'eventbridge-consumer-infra-'));
-process.env['TMPDIR'] = privateTmpdir;
-afterAll(() => {
-  if (savedTmpdir === undefined) delete process.env['TMPDIR'];
-  else process.env['TMPDIR'] = savedTmpdir;
-  rmSync(privateTmpdir, { recursive: true, force: true });
-});
-
-function synthesize() {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new EventbridgeConsumerStack(app, 'WildRydesEventbridgeConsumer', {
-    code: lambda.Code.fromInline('export const handler = async () => ({});'),
-  });
-  applyNagChecks(app);
-  return { stack, template: Template.fromStack(stack) };
-}
-
-type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown };
-
 describe('EventbridgeConsumerStack', () => {
-  const { stack, template } = synthesize();
-  const parameters = template.toJSON()['Parameters'] as Record<string, { Default?: string }>;
-  const parameterFor = (path: string) => Object.entries(parameters).find(([, p]) => p.Default === path)?.[0];
-  const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-    (policy) => (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
-  );
+  const { template, nag } = synthesizeStack((app, code) => new EventbridgeConsumerStack(app, 'WildRydesEventbridgeConsumer', { code }));
+  const statements = policyStatements(template);
   const tableId = Object.keys(template.findResources('AWS::DynamoDB::Table'))[0]!;
 
   it('given the declaration, then it is valid', () => {
@@ -61,7 +31,7 @@ describe('EventbridgeConsumerStack', () => {
         ],
         BillingMode: 'PAY_PER_REQUEST',
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { Ref: parameterFor(PLATFORM_PARAMETERS.platformKeyArn) } },
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: { Ref: parameterIdFor(template, PLATFORM_PARAMETERS.platformKeyArn) } },
         DeletionProtectionEnabled: true,
       },
     });
@@ -69,7 +39,7 @@ describe('EventbridgeConsumerStack', () => {
 
   it('puts a rule with the declared pattern on the platform bus, with a bounded retry policy and a dead-letter queue', () => {
     template.hasResourceProperties('AWS::Events::Rule', {
-      EventBusName: { Ref: parameterFor(PLATFORM_PARAMETERS.eventBusName) },
+      EventBusName: { Ref: parameterIdFor(template, PLATFORM_PARAMETERS.eventBusName) },
       EventPattern: CONSUMER_EVENT_PATTERN,
       Targets: [
         Match.objectLike({
@@ -100,7 +70,7 @@ describe('EventbridgeConsumerStack', () => {
   });
 
   it('grants only PutItem and UpdateItem on the read model, and only inside TransactWriteItems', () => {
-    const dynamodbStatements = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')));
+    const dynamodbStatements = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('dynamodb:')));
     expect(dynamodbStatements).toEqual([
       {
         Effect: 'Allow',
@@ -109,7 +79,7 @@ describe('EventbridgeConsumerStack', () => {
         Condition: { 'ForAnyValue:StringEquals': { 'dynamodb:EnclosingOperation': ['TransactWriteItems'] } },
       },
     ]);
-    const actions = statements.flatMap((s) => [s.Action].flat());
+    const actions = statements.flatMap(actionsOf);
     expect(actions.some((a) => a.includes('*'))).toBe(false);
     expect(actions).toEqual(expect.arrayContaining(['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey']));
   });
@@ -133,7 +103,6 @@ describe('EventbridgeConsumerStack', () => {
   });
 
   it('has no unsuppressed cdk-nag AwsSolutions findings, and every suppression says why', () => {
-    expect(nagFindings(stack)).toEqual({ errors: [], warnings: [] });
-    expect(unjustifiedNagSuppressions(stack)).toEqual([]);
+    expect(nag).toEqual({ errors: [], warnings: [], unjustifiedSuppressions: [] });
   });
 });

@@ -11,7 +11,7 @@ describe('loadConfig', () => {
 
   it('names every missing or invalid variable', () => {
     expect(() => loadConfig({ DEADLINE_SAFETY_MARGIN_MS: 'soon' })).toThrow(
-      /Environment variable READ_MODEL_TABLE_NAME is required.*Environment variable DEADLINE_SAFETY_MARGIN_MS is invalid/,
+      'Environment variable READ_MODEL_TABLE_NAME is required; Environment variable DEADLINE_SAFETY_MARGIN_MS is invalid: must be an integer',
     );
   });
 });

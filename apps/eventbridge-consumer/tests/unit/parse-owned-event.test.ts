@@ -55,13 +55,13 @@ describe('parseOwnedEvent', () => {
       'a detail that violates the schema',
       eventBridgeEvent('RideCompleted@1', { ...SAMPLE_DETAILS['RideCompleted@1'], distanceMetres: -3 }),
       'SCHEMA_VIOLATION',
-      /^distanceMetres: /,
+      /^distanceMetres: Too small: expected number to be >=0$/,
     ],
     [
       'an alert whose statusTime is not the canonical form',
       eventBridgeEvent('UnicornHealthLow@1', { ...SAMPLE_DETAILS['UnicornHealthLow@1'], statusTime: '2026-11-21T10:00:00Z' }),
       'SCHEMA_VIOLATION',
-      /^statusTime: /,
+      /^statusTime: Invalid ISO datetime$/,
     ],
   ])('rejects %s', (_label, event, reason, detail) => {
     // Act

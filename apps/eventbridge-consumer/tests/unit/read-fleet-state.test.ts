@@ -60,6 +60,8 @@ describe('readFleetState', () => {
     const read = readFleetState(client, TABLE, 'Shadowfax');
 
     await expect(read).rejects.toThrow(ReadModelItemError);
-    await expect(read).rejects.toThrow(/unicorn "Shadowfax" .*healthStatus: /);
+    await expect(read).rejects.toThrow(
+      `The state item of unicorn "Shadowfax" in ${TABLE} is invalid: healthStatus: Invalid option: expected one of "OK"|"LOW"`,
+    );
   });
 });

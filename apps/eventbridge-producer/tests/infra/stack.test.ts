@@ -1,30 +1,12 @@
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_PARAMETERS, applyNagChecks, validateDeclaration } from '@wildrydes/infra';
-import { nagFindings, unjustifiedNagSuppressions } from '@wildrydes/infra/testing';
+import { PLATFORM_PARAMETERS, validateDeclaration } from '@wildrydes/infra';
+import { actionsOf, parameterIdFor, policyStatements, synthesizeStack } from '@wildrydes/infra/testing';
 import { eventbridgeProducer } from '../../infra/declaration.js';
 import { EventbridgeProducerStack } from '../../infra/stack.js';
 
-function synthesize() {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new EventbridgeProducerStack(app, 'WildRydesEventbridgeProducer', {
-    code: lambda.Code.fromInline('export const handler = async () => ({ statusCode: 200 });'),
-  });
-  applyNagChecks(app);
-  return { stack, template: Template.fromStack(stack) };
-}
-
-type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown; Effect: string };
-
-const parameterWithDefault = (template: Template, path: string) => {
-  const parameters = template.toJSON()['Parameters'] as Record<string, { Default?: string }>;
-  return Object.entries(parameters).find(([, parameter]) => parameter.Default === path)?.[0];
-};
-
 describe('EventbridgeProducerStack', () => {
-  const { stack, template } = synthesize();
+  const { template, nag } = synthesizeStack((app, code) => new EventbridgeProducerStack(app, 'WildRydesEventbridgeProducer', { code }));
 
   it('given the declaration, then it is valid', () => {
     expect(() => validateDeclaration(eventbridgeProducer)).not.toThrow();
@@ -39,7 +21,7 @@ describe('EventbridgeProducerStack', () => {
   });
 
   it('runs Node on arm64 with its settings from the declaration and the bus name from the platform', () => {
-    const busNameParameter = parameterWithDefault(template, PLATFORM_PARAMETERS.eventBusName);
+    const busNameParameter = parameterIdFor(template, PLATFORM_PARAMETERS.eventBusName);
     expect(busNameParameter).toBeDefined();
     template.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'index.handler',
@@ -60,14 +42,12 @@ describe('EventbridgeProducerStack', () => {
   });
 
   it('grants only events:PutEvents, on the platform bus, for the ride events it publishes', () => {
-    const busArnParameter = parameterWithDefault(template, PLATFORM_PARAMETERS.eventBusArn);
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-      (policy) => (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
-    );
-    const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    const busArnParameter = parameterIdFor(template, PLATFORM_PARAMETERS.eventBusArn);
+    const statements = policyStatements(template);
+    const actions = statements.flatMap(actionsOf);
     expect(actions.filter((action) => action.startsWith('events:'))).toEqual(['events:PutEvents']);
     expect(actions.some((action) => action.includes('*'))).toBe(false);
-    const putEvents = statements.find((s) => [s.Action].flat().includes('events:PutEvents'))!;
+    const putEvents = statements.find((s) => actionsOf(s).includes('events:PutEvents'))!;
     expect(putEvents).toEqual({
       Effect: 'Allow',
       Action: 'events:PutEvents',
@@ -83,7 +63,6 @@ describe('EventbridgeProducerStack', () => {
   });
 
   it('has no unsuppressed cdk-nag AwsSolutions findings, and every suppression says why', () => {
-    expect(nagFindings(stack)).toEqual({ errors: [], warnings: [] });
-    expect(unjustifiedNagSuppressions(stack)).toEqual([]);
+    expect(nag).toEqual({ errors: [], warnings: [], unjustifiedSuppressions: [] });
   });
 });

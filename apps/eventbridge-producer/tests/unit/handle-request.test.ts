@@ -74,7 +74,7 @@ describe('handleRequest', () => {
     const { response, summary } = await handleRequest(functionUrlEvent({ json: { entries } }), bus.ports, settings);
 
     expect(response.statusCode).toBe(400);
-    expect(bodyOf(response)).toMatchObject({ error: 'InvalidEntries', issues: [{ index: 1, message: expect.stringMatching(/^detail\.completedAt: /) }] });
+    expect(bodyOf(response)).toMatchObject({ error: 'InvalidEntries', issues: [{ index: 1, message: 'detail.completedAt: Invalid ISO datetime' }] });
     expect(bus.calls).toEqual([]);
     expect(summary).toMatchObject({ status: 400, error: 'InvalidEntries', entries: 2, invalidEntries: 1, published: 0 });
   });

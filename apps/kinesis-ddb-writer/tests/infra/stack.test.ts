@@ -1,25 +1,12 @@
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_PARAMETERS, applyNagChecks, validateDeclaration } from '@wildrydes/infra';
-import { nagFindings, unjustifiedNagSuppressions } from '@wildrydes/infra/testing';
+import { PLATFORM_PARAMETERS, validateDeclaration } from '@wildrydes/infra';
+import { actionsOf, parameterIdFor, policyStatements, synthesizeStack } from '@wildrydes/infra/testing';
 import { kinesisDdbWriter } from '../../infra/declaration.js';
 import { KinesisDdbWriterStack } from '../../infra/stack.js';
 
-function synthesize() {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new KinesisDdbWriterStack(app, 'WildRydesKinesisDdbWriter', {
-    code: lambda.Code.fromInline('export const handler = async () => ({ batchItemFailures: [] });'),
-  });
-  applyNagChecks(app);
-  return { stack, template: Template.fromStack(stack) };
-}
-
-type Statement = { Action: string | string[]; Resource: unknown };
-
 describe('KinesisDdbWriterStack', () => {
-  const { stack, template } = synthesize();
+  const { template, nag } = synthesizeStack((app, code) => new KinesisDdbWriterStack(app, 'WildRydesKinesisDdbWriter', { code }));
 
   it('given the declaration, then it is valid', () => {
     expect(() => validateDeclaration(kinesisDdbWriter)).not.toThrow();
@@ -39,9 +26,8 @@ describe('KinesisDdbWriterStack', () => {
   });
 
   it('runs Node on arm64 with its env from the platform SSM parameters', () => {
-    const parameters = template.toJSON()['Parameters'] as Record<string, { Default?: string }>;
-    const tableParameter = Object.entries(parameters).find(([, p]) => p.Default === PLATFORM_PARAMETERS.sensorTableName)?.[0];
-    const bucketParameter = Object.entries(parameters).find(([, p]) => p.Default === PLATFORM_PARAMETERS.quarantineBucketName)?.[0];
+    const tableParameter = parameterIdFor(template, PLATFORM_PARAMETERS.sensorTableName);
+    const bucketParameter = parameterIdFor(template, PLATFORM_PARAMETERS.quarantineBucketName);
     expect(tableParameter).toBeDefined();
     expect(bucketParameter).toBeDefined();
     template.hasResourceProperties('AWS::Lambda::Function', {
@@ -61,17 +47,15 @@ describe('KinesisDdbWriterStack', () => {
   });
 
   it('grants only BatchWriteItem on the table and PutObject under its own quarantine prefix', () => {
-    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-      (policy) => (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
-    );
-    const actions = statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+    const statements = policyStatements(template);
+    const actions = statements.flatMap(actionsOf);
     expect(actions).toContain('dynamodb:BatchWriteItem');
     expect(actions).toContain('s3:PutObject');
     expect(actions.filter((a) => a.startsWith('dynamodb:') && /Write|Put|Update|Delete/.test(a))).toEqual([
       'dynamodb:BatchWriteItem',
     ]);
     expect(actions.some((a) => a.includes('*'))).toBe(false);
-    const putObject = statements.find((s) => [s.Action].flat().includes('s3:PutObject'))!;
+    const putObject = statements.find((s) => actionsOf(s).includes('s3:PutObject'))!;
     expect(JSON.stringify(putObject.Resource)).toContain('/kinesis-ddb-writer/*');
   });
 
@@ -81,7 +65,6 @@ describe('KinesisDdbWriterStack', () => {
   });
 
   it('has no unsuppressed cdk-nag AwsSolutions findings, and every suppression says why', () => {
-    expect(nagFindings(stack)).toEqual({ errors: [], warnings: [] });
-    expect(unjustifiedNagSuppressions(stack)).toEqual([]);
+    expect(nag).toEqual({ errors: [], warnings: [], unjustifiedSuppressions: [] });
   });
 });

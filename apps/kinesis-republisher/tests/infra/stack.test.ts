@@ -1,38 +1,20 @@
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_PARAMETERS, applyNagChecks, validateDeclaration } from '@wildrydes/infra';
-import { nagFindings, unjustifiedNagSuppressions } from '@wildrydes/infra/testing';
+import { PLATFORM_PARAMETERS, validateDeclaration } from '@wildrydes/infra';
+import { actionsOf, parameterIdFor, policyStatements, synthesizeStack } from '@wildrydes/infra/testing';
 import { kinesisRepublisher } from '../../infra/declaration.js';
 import { KinesisRepublisherStack } from '../../infra/stack.js';
 
-function synthesize() {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] } });
-  const stack = new KinesisRepublisherStack(app, 'WildRydesKinesisRepublisher', {
-    code: lambda.Code.fromInline('export const handler = async () => ({ batchItemFailures: [] });'),
-  });
-  applyNagChecks(app);
-  return { stack, template: Template.fromStack(stack) };
-}
-
-type Statement = { Action: string | string[]; Resource: unknown };
-
 describe('KinesisRepublisherStack', () => {
-  const { stack, template } = synthesize();
-  const parameters = template.toJSON()['Parameters'] as Record<string, { Default?: string }>;
-  const parameterFor = (path: string) => Object.entries(parameters).find(([, p]) => p.Default === path)?.[0];
-  const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
-    (policy) => (policy as { Properties: { PolicyDocument: { Statement: Statement[] } } }).Properties.PolicyDocument.Statement,
-  );
-  const actionsOf = (statement: Statement) => [statement.Action].flat();
+  const { template, nag } = synthesizeStack((app, code) => new KinesisRepublisherStack(app, 'WildRydesKinesisRepublisher', { code }));
+  const statements = policyStatements(template);
 
   it('given the declaration, then it is valid', () => {
     expect(() => validateDeclaration(kinesisRepublisher)).not.toThrow();
   });
 
   it('reads the raw stream with safe event-source settings from the declaration', () => {
-    const rawStreamArn = parameterFor(PLATFORM_PARAMETERS.telemetryRawStreamArn);
+    const rawStreamArn = parameterIdFor(template, PLATFORM_PARAMETERS.telemetryRawStreamArn);
     expect(rawStreamArn).toBeDefined();
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: { Ref: rawStreamArn },
@@ -48,8 +30,8 @@ describe('KinesisRepublisherStack', () => {
   });
 
   it('runs Node on arm64 with its env from the platform SSM parameters', () => {
-    const streamName = parameterFor(PLATFORM_PARAMETERS.telemetryCleanStreamName);
-    const bucketName = parameterFor(PLATFORM_PARAMETERS.quarantineBucketName);
+    const streamName = parameterIdFor(template, PLATFORM_PARAMETERS.telemetryCleanStreamName);
+    const bucketName = parameterIdFor(template, PLATFORM_PARAMETERS.quarantineBucketName);
     expect(streamName).toBeDefined();
     expect(bucketName).toBeDefined();
     template.hasResourceProperties('AWS::Lambda::Function', {
@@ -70,7 +52,7 @@ describe('KinesisRepublisherStack', () => {
   });
 
   it('may put records on the clean stream only, with exactly PutRecords', () => {
-    const cleanStreamArn = parameterFor(PLATFORM_PARAMETERS.telemetryCleanStreamArn);
+    const cleanStreamArn = parameterIdFor(template, PLATFORM_PARAMETERS.telemetryCleanStreamArn);
     const kinesisWrites = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('kinesis:Put')));
     expect(kinesisWrites).toEqual([expect.objectContaining({ Action: 'kinesis:PutRecords', Resource: { Ref: cleanStreamArn } })]);
     const everyKinesisAction = statements.flatMap(actionsOf).filter((a) => a.startsWith('kinesis:'));
@@ -78,7 +60,7 @@ describe('KinesisRepublisherStack', () => {
   });
 
   it('may generate data keys with the platform key, to write the encrypted stream and bucket', () => {
-    const keyArn = parameterFor(PLATFORM_PARAMETERS.platformKeyArn);
+    const keyArn = parameterIdFor(template, PLATFORM_PARAMETERS.platformKeyArn);
     const generate = statements.filter((s) => actionsOf(s).includes('kms:GenerateDataKey'));
     expect(generate.length).toBeGreaterThan(0);
     for (const statement of generate) expect(statement.Resource).toEqual({ Ref: keyArn });
@@ -96,7 +78,6 @@ describe('KinesisRepublisherStack', () => {
   });
 
   it('has no unsuppressed cdk-nag AwsSolutions findings, and every suppression says why', () => {
-    expect(nagFindings(stack)).toEqual({ errors: [], warnings: [] });
-    expect(unjustifiedNagSuppressions(stack)).toEqual([]);
+    expect(nag).toEqual({ errors: [], warnings: [], unjustifiedSuppressions: [] });
   });
 });

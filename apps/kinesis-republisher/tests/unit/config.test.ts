@@ -16,12 +16,15 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    [{ QUARANTINE_BUCKET_NAME: 'b' }, /Environment variable TARGET_STREAM_NAME is required/],
-    [{ TARGET_STREAM_NAME: 's' }, /Environment variable QUARANTINE_BUCKET_NAME is required/],
-    [{ ...REQUIRED, TARGET_STREAM_NAME: 'arn:aws:kinesis:us-east-1:123456789012:stream/unicorn-telemetry-clean' }, /TARGET_STREAM_NAME is invalid/],
-    [{ ...REQUIRED, MAX_CLOCK_SKEW_SECONDS: '5m' }, /MAX_CLOCK_SKEW_SECONDS is invalid/],
-    [{ ...REQUIRED, MAX_CLOCK_SKEW_SECONDS: '-1' }, /MAX_CLOCK_SKEW_SECONDS is invalid/],
-  ])('names the bad variable', (env, message) => {
+    [{ QUARANTINE_BUCKET_NAME: 'b' }, /^Environment variable TARGET_STREAM_NAME is required$/],
+    [{ TARGET_STREAM_NAME: 's' }, /^Environment variable QUARANTINE_BUCKET_NAME is required$/],
+    [{ ...REQUIRED, TARGET_STREAM_NAME: 'arn:aws:kinesis:us-east-1:123456789012:stream/unicorn-telemetry-clean' }, /^Environment variable TARGET_STREAM_NAME is invalid: must be a Kinesis stream name \(not an ARN\)$/],
+    [{ ...REQUIRED, MAX_CLOCK_SKEW_SECONDS: '5m' }, /^Environment variable MAX_CLOCK_SKEW_SECONDS is invalid: must be an integer$/],
+    [
+      { ...REQUIRED, MAX_CLOCK_SKEW_SECONDS: '-1' },
+      /^Environment variable MAX_CLOCK_SKEW_SECONDS is invalid: Too small: expected number to be >=0$/,
+    ],
+  ])('names the bad variable and says in English what is wrong with it', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
 });

@@ -50,28 +50,34 @@ describe('normaliseReading', () => {
 
   it.each([
     ['a value that is not an object', 42, /^Invalid input: expected object, received number$/],
-    ['null', null, /expected object, received null/],
-    ['a missing Name', rawReading({ Name: undefined }), /^Name: /],
-    ['an empty Name', rawReading({ Name: '' }), /^Name: /],
-    ['a Name longer than a partition key may be', rawReading({ Name: 'x'.repeat(257) }), /^Name: /],
-    ['a StatusTime of the wrong type', rawReading({ StatusTime: true }), /^StatusTime: /],
-    ['an empty StatusTime', rawReading({ StatusTime: '' }), /^StatusTime: /],
+    ['null', null, /^Invalid input: expected object, received null$/],
+    ['a missing Name', rawReading({ Name: undefined }), /^Name: Invalid input: expected string, received undefined$/],
+    ['an empty Name', rawReading({ Name: '' }), /^Name: Too small: expected string to have >=1 characters$/],
+    ['a Name longer than a partition key may be', rawReading({ Name: 'x'.repeat(257) }), /^Name: Too big: expected string to have <=256 characters$/],
+    [
+      'a StatusTime of the wrong type',
+      rawReading({ StatusTime: true }),
+      /^StatusTime: Invalid input: expected a date-time string or epoch milliseconds, received boolean$/,
+    ],
+    ['an empty StatusTime', rawReading({ StatusTime: '' }), /^StatusTime: Too small: expected string to have >=1 characters$/],
     ['an impossible date', rawReading({ StatusTime: '2026-02-30 10:00:00.000' }), /^StatusTime: 2026-02-30 is not a date/],
     ['a reading before 2000', rawReading({ StatusTime: '1999-12-31 23:59:59.999' }), /^StatusTime: .* is before 2000/],
     ['a Latitude out of range', rawReading({ Latitude: 91 }), /^Latitude: Too big: expected number to be <=90$/],
-    ['a Longitude out of range', rawReading({ Longitude: -180.5 }), /^Longitude: /],
-    ['a negative Distance', rawReading({ Distance: -1 }), /^Distance: /],
+    ['a Longitude out of range', rawReading({ Longitude: -180.5 }), /^Longitude: Too small: expected number to be >=-180$/],
+    ['a negative Distance', rawReading({ Distance: -1 }), /^Distance: Too small: expected number to be >=0$/],
     ['a Distance given as a string', rawReading({ Distance: '12' }), /^Distance: Invalid input: expected number, received string$/],
-    ['an infinite number (JSON 1e999)', JSON.parse('{"Name":"Shadowfax","StatusTime":"2026-11-21 10:00:00","Latitude":1e999,"Longitude":0,"Distance":0,"HealthPoints":1,"MagicPoints":1}'), /^Latitude: .*received Infinity/],
+    ['an infinite number (JSON 1e999)', JSON.parse('{"Name":"Shadowfax","StatusTime":"2026-11-21 10:00:00","Latitude":1e999,"Longitude":0,"Distance":0,"HealthPoints":1,"MagicPoints":1}'), /^Latitude: Invalid input: expected number, received Infinity$/],
     ['fractional HealthPoints (rejected, not rounded)', rawReading({ HealthPoints: 99.5 }), /^HealthPoints: Invalid input: expected int, received number$/],
-    ['fractional MagicPoints (rejected, not rounded)', rawReading({ MagicPoints: 0.1 }), /^MagicPoints: /],
-    ['HealthPoints above the range', rawReading({ HealthPoints: 1001 }), /^HealthPoints: /],
-    ['negative MagicPoints', rawReading({ MagicPoints: -1 }), /^MagicPoints: /],
-  ])('rejects %s, naming the field', (_label, value, detail) => {
+    ['fractional MagicPoints (rejected, not rounded)', rawReading({ MagicPoints: 0.1 }), /^MagicPoints: Invalid input: expected int, received number$/],
+    ['HealthPoints above the range', rawReading({ HealthPoints: 1001 }), /^HealthPoints: Too big: expected number to be <=1000$/],
+    ['negative MagicPoints', rawReading({ MagicPoints: -1 }), /^MagicPoints: Too small: expected number to be >=0$/],
+  ])('rejects %s, saying in English what is wrong with which field', (_label, value, detail) => {
     expect(detailOf(value)).toMatch(detail);
   });
 
   it('names every offending field at once', () => {
-    expect(detailOf(rawReading({ Latitude: 100, HealthPoints: 1.5 }))).toMatch(/^Latitude: .*; HealthPoints: /);
+    expect(detailOf(rawReading({ Latitude: 100, HealthPoints: 1.5 }))).toBe(
+      'Latitude: Too big: expected number to be <=90; HealthPoints: Invalid input: expected int, received number',
+    );
   });
 });

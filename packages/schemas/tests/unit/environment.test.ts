@@ -34,7 +34,12 @@ describe('parseEnvironment', () => {
     expect(variables).toEqual(['TABLE_NAME', 'MARGIN_MS']);
   });
 
-  it('enforces integer bounds', () => {
-    expect(() => parseEnvironment(Schema, { TABLE_NAME: 't', MARGIN_MS: '99999' })).toThrow(/MARGIN_MS is invalid/);
+  it('enforces integer bounds, saying which bound in English', () => {
+    expect(() => parseEnvironment(Schema, { TABLE_NAME: 't', MARGIN_MS: '99999' })).toThrow(
+      'Environment variable MARGIN_MS is invalid: Too big: expected number to be <=10000',
+    );
+    expect(() => parseEnvironment(Schema, { TABLE_NAME: 't', MARGIN_MS: '-1' })).toThrow(
+      'Environment variable MARGIN_MS is invalid: Too small: expected number to be >=0',
+    );
   });
 });

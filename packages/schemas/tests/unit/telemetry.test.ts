@@ -3,6 +3,7 @@ import {
   CleanTelemetryReadingSchema,
   RawTelemetryReadingSchema,
   formatIssues,
+  parseWithEnglishIssues,
   sensorItemKey,
   toSensorItem,
 } from '../../src/index.js';
@@ -40,19 +41,30 @@ describe('CleanTelemetryReadingSchema', () => {
     expect(formatIssues(result.error!.issues)).toContain(field);
   });
 
-  it('names every missing field in one readable line', () => {
-    const result = CleanTelemetryReadingSchema.safeParse({ Name: 'Shadowfax' });
-    const message = formatIssues(result.error!.issues);
-    for (const field of ['StatusTime', 'Latitude', 'Longitude', 'Distance', 'HealthPoints', 'MagicPoints']) {
-      expect(message).toContain(`${field}:`);
-    }
-    expect(message).not.toContain('\n');
+  it('names every missing field in one readable English line', () => {
+    // Act
+    const check = parseWithEnglishIssues(CleanTelemetryReadingSchema, { Name: 'Shadowfax' });
+    // Assess
+    expect(check.ok ? undefined : check.detail).toBe(
+      'StatusTime: Invalid input: expected string, received undefined; ' +
+        ['Latitude', 'Longitude', 'Distance', 'HealthPoints', 'MagicPoints'].map((field) => `${field}: Invalid input: expected number, received undefined`).join('; '),
+    );
   });
 });
 
 describe('RawTelemetryReadingSchema', () => {
   it.each(['2026-11-21 10:00:00.123', '2026-11-21T10:00:00Z', 1_763_719_200_000])('accepts StatusTime %j', (statusTime) => {
     expect(RawTelemetryReadingSchema.safeParse({ ...reading, StatusTime: statusTime }).success).toBe(true);
+  });
+
+  it.each([
+    [true, 'boolean'],
+    [null, 'null'],
+    [[1], 'array'],
+    [undefined, 'undefined'],
+  ])('says what a StatusTime may be when given %j', (statusTime, kind) => {
+    const check = parseWithEnglishIssues(RawTelemetryReadingSchema, { ...reading, StatusTime: statusTime });
+    expect(check.ok ? undefined : check.detail).toBe(`StatusTime: Invalid input: expected a date-time string or epoch milliseconds, received ${kind}`);
   });
 });
 
