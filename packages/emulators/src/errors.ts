@@ -70,3 +70,18 @@ export class InvalidKinesisRecordError extends Error {
     super(message, options);
   }
 }
+
+/** A resource created on an emulator (a stream, a table) did not reach the status it needs in time. */
+export class ResourceNotReadyError extends Error {
+  override readonly name = 'ResourceNotReadyError';
+
+  constructor(
+    readonly resource: string,
+    readonly expectedStatus: string,
+    readonly lastStatus: string | undefined,
+    readonly timeoutMs: number,
+    options?: { cause?: unknown },
+  ) {
+    super(`${resource} did not become ${expectedStatus} within ${timeoutMs} ms (last status: ${lastStatus ?? 'unknown'})`, options);
+  }
+}

@@ -5,6 +5,7 @@ export {
   EmulatorStartError,
   EmulatorStopError,
   InvalidKinesisRecordError,
+  ResourceNotReadyError,
 } from './errors';
 export { findFreePort, isPortFree } from './ports';
 export { checkJava, parseJavaVersion, MINIMUM_JAVA_VERSION, type JavaVersion } from './java';
@@ -19,38 +20,10 @@ export {
 } from './start-emulators';
 export { kinesisEventFromRecords, type KinesisEventSource } from './kinesis-event';
 export { readShard, type ReadShardOptions } from './read-shard';
+export { followShard, type FollowedShard, type ShardFollower } from './follow-shard';
+export { createKinesisStream, listShardIds, type CreateKinesisStreamOptions, type CreatedKinesisStream } from './kinesis-stream';
+export { createTable, type CreateTableOptions, type CreatedTable } from './dynamodb-table';
+export { readDynamoDbStream } from './read-dynamodb-stream';
+export type { PollStatusOptions } from './poll-status';
 export { dynamoDbStreamEventFromRecords, type DynamoDbStreamEventSource } from './dynamodb-stream-event';
-export {
-  startEventBridge,
-  LocalEventBridge,
-  EventBridgeEmulatorError,
-  EventBridgeApiError,
-  EventBridgeValidationError,
-  EventBusNotFoundError,
-  EventBusAlreadyExistsError,
-  RuleNotFoundError,
-  RuleAlreadyExistsError,
-  TargetLimitExceededError,
-  InvalidEventBridgeOptionsError,
-  EventDeliveryFailedError,
-  DEFAULT_EVENT_BUS_NAME,
-  DEFAULT_MAX_ENTRY_BYTES,
-  DEFAULT_RETRY_POLICY,
-  formatEventTime,
-  type EventBridgeOptions,
-  type RunningEventBridge,
-  type EventBridgeBusApi,
-  type AddRuleOptions,
-  type LocalRule,
-  type LocalEventBridgeOptions,
-  type EntryFault,
-  type RequestFault,
-  type BusEvent,
-  type BusListener,
-  type DeadLetterHandler,
-  type PutEventsEntryInput,
-  type RetryPolicy,
-  type RuleCounters,
-  type RuleTarget,
-  type DeliveryFailureReason,
-} from './eventbridge/index';
+export * from './eventbridge/index';

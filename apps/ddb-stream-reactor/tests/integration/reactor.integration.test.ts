@@ -1,15 +1,17 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { CreateTableCommand, DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient, type _Record } from '@aws-sdk/client-dynamodb-streams';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { EVENT_CATALOG, type CatalogKey } from '@wildrydes/schemas';
+import { EVENT_CATALOG, SENSOR_TABLE_KEY, type CatalogKey } from '@wildrydes/schemas';
 import { parsePattern } from '@wildrydes/event-patterns';
 import {
+  createTable,
   dynamoDbStreamEventFromRecords,
   formatEventTime,
+  readDynamoDbStream,
   startEmulators,
   type BusEvent,
   type PutEventsEntryInput,
@@ -17,11 +19,8 @@ import {
   type RunningEventBridge,
 } from '@wildrydes/emulators';
 import { ddbStreamReactor } from '../../infra/declaration.js';
-import { readTableStream } from '../support/read-table-stream.js';
 
 type Handler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoDBBatchResponse>;
-/** A PutEvents entry as it arrived on the wire (the part these tests read). */
-type SentEntry = { Detail: string };
 
 const BUNDLE = fileURLToPath(new URL('../../../../dist/apps/ddb-stream-reactor/index.mjs', import.meta.url));
 const BUS = 'wildrydes-bus';
@@ -33,7 +32,6 @@ let emulators: RunningEmulators;
 let eventbridge: RunningEventBridge;
 let dynamodb: DynamoDBClient;
 let streams: DynamoDBStreamsClient;
-let handleSpy: MockInstance<RunningEventBridge['handle']>;
 let tableCount = 0;
 
 /** A Lambda context whose remaining time runs down like a real invocation's. */
@@ -69,22 +67,8 @@ async function loadHandler(instance: string, env: Record<string, string> = {}): 
 /** A fresh UnicornSensorData-shaped table with a NEW_AND_OLD_IMAGES stream; returns its name and stream ARN. */
 async function freshTable(): Promise<{ table: string; streamArn: string }> {
   const table = `UnicornSensorData-${++tableCount}`;
-  const { TableDescription } = await dynamodb.send(
-    new CreateTableCommand({
-      TableName: table,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'Name', KeyType: 'HASH' },
-        { AttributeName: 'StatusTime', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'Name', AttributeType: 'S' },
-        { AttributeName: 'StatusTime', AttributeType: 'S' },
-      ],
-      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-    }),
-  );
-  return { table, streamArn: TableDescription!.LatestStreamArn! };
+  const { streamArn } = await createTable(dynamodb, { tableName: table, ...SENSOR_TABLE_KEY, stream: 'NEW_AND_OLD_IMAGES' });
+  return { table, streamArn };
 }
 
 const put = (table: string, item: Record<string, unknown>) => dynamodb.send(new PutItemCommand({ TableName: table, Item: marshall(item) }));
@@ -93,7 +77,7 @@ const remove = (table: string, item: { Name: string; StatusTime: string }) =>
 
 /** The real stream records of a table, and the event Lambda would deliver after applying the declared filters. */
 async function streamEvents(streamArn: string): Promise<{ records: _Record[]; all: DynamoDBStreamEvent; filtered: DynamoDBStreamEvent }> {
-  const records = await readTableStream(streams, streamArn);
+  const records = await readDynamoDbStream(streams, streamArn);
   const all = dynamoDbStreamEventFromRecords(records, { streamArn });
   const patterns = ddbStreamReactor.trigger.filterPatterns.map((pattern) => parsePattern(pattern));
   const filtered = { Records: all.Records.filter((record) => patterns.some((pattern) => pattern.matches(JSON.parse(JSON.stringify(record))))) };
@@ -108,8 +92,7 @@ const about = (unicorn: string) => (entry: PutEventsEntryInput) => unicornOf(ent
 const published = () => eventbridge.published(BUS);
 const eventIds = (events: readonly BusEvent[]) => events.map((event) => detailOf(event).metadata.eventId).sort();
 /** The entries of each PutEvents call the emulator received, in arrival order. */
-const putEventsCalls = () =>
-  handleSpy.mock.calls.filter(([operation]) => operation === 'PutEvents').map(([, input]) => (input as { Entries: SentEntry[] }).Entries);
+const putEventsCalls = () => eventbridge.requests('PutEvents').map(({ entries }) => entries);
 const sequenceOf = (event: DynamoDBStreamEvent, eventName: string, unicorn: string) =>
   event.Records.find((record) => record.eventName === eventName && record.dynamodb?.Keys?.['Name']?.S === unicorn)!.dynamodb!.SequenceNumber!;
 
@@ -120,14 +103,13 @@ beforeAll(async () => {
   emulators = await startEmulators({ dynamodb: true, eventbridge: true });
   eventbridge = emulators.eventbridge!;
   eventbridge.createEventBus(BUS);
-  handleSpy = vi.spyOn(eventbridge, 'handle'); // records every call; the emulator still answers it
   Object.assign(process.env, emulators.env);
   dynamodb = new DynamoDBClient({});
   streams = new DynamoDBStreamsClient({});
 });
 
 afterEach(() => {
-  handleSpy.mockClear();
+  eventbridge.clearRequests();
   eventbridge.clearFaults();
   eventbridge.clearPublished();
 });

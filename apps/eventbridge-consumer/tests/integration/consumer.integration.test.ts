@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
-import { CreateTableCommand, DynamoDBClient, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { findFreePort, startEmulators } from '@wildrydes/emulators';
+import { createTable, findFreePort, startEmulators } from '@wildrydes/emulators';
+import { eventbridgeConsumer, READ_MODEL_TABLE_NAME } from '../../infra/declaration.js';
 import type { ConsumeResult } from '../../src/consume-event.js';
 import { readFleetState } from '../../src/read-fleet-state.js';
 import { RideMarkerItemSchema } from '../../src/read-model.js';
@@ -13,7 +14,7 @@ import { eventBridgeEvent, rideCompleted, unicornHealthLow } from '../support/ev
 type Handler = (event: EventBridgeEvent<string, unknown>, context: Context) => Promise<ConsumeResult>;
 
 const BUNDLE = fileURLToPath(new URL('../../../../dist/apps/eventbridge-consumer/index.mjs', import.meta.url));
-const TABLE = 'UnicornFleetReadModel';
+const TABLE = READ_MODEL_TABLE_NAME;
 
 let emulators: Awaited<ReturnType<typeof startEmulators>>;
 let dynamodb: DynamoDBClient;
@@ -62,20 +63,8 @@ beforeAll(async () => {
   emulators = await startEmulators({ dynamodb: true });
   Object.assign(process.env, emulators.env);
   dynamodb = new DynamoDBClient({});
-  await dynamodb.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'pk', AttributeType: 'S' },
-        { AttributeName: 'sk', AttributeType: 'S' },
-      ],
-    }),
-  );
+  // The read model exactly as the consumer's stack declares it.
+  for (const table of eventbridgeConsumer.ownedTables) await createTable(dynamodb, table);
   // Warnings and errors only: the applied events would flood the test output.
   handler = await loadHandler({ READ_MODEL_TABLE_NAME: TABLE, POWERTOOLS_LOG_LEVEL: 'WARN' }, 'main');
 });
@@ -214,7 +203,7 @@ describe('eventbridge-consumer against DynamoDB Local', () => {
     const logged = lines.flatMap((line) => line.split('\n')).filter((line) => line.startsWith('{')).map((line) => JSON.parse(line));
     expect(logged).toMatchObject([
       { level: 'ERROR', outcome: 'rejected', reason: 'NOT_OWNED', event: notOwned },
-      { level: 'ERROR', outcome: 'rejected', reason: 'SCHEMA_VIOLATION', detail: 'distanceMetres: Invalid input', event: invalid },
+      { level: 'ERROR', outcome: 'rejected', reason: 'SCHEMA_VIOLATION', detail: 'distanceMetres: Invalid input: expected number, received string', event: invalid },
     ]);
   });
 

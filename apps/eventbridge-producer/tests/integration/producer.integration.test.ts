@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { startEmulators, type BusEvent, type PutEventsEntryInput, type RunningEmulators, type RunningEventBridge } from '@wildrydes/emulators';
 import { functionUrlEvent } from '../support/function-url-event.js';
@@ -16,7 +16,6 @@ const EVERY_TIME = Number.MAX_SAFE_INTEGER;
 
 let emulators: RunningEmulators;
 let eventbridge: RunningEventBridge;
-let handleSpy: MockInstance<RunningEventBridge['handle']>;
 
 /** A Lambda context whose remaining time counts down from `remainingMs`, like the real one. */
 const context = (remainingMs = 10_000) => {
@@ -31,8 +30,7 @@ const isRide = (rideId: string) => (entry: PutEventsEntryInput) => entryRideId(e
 /** The events that landed on the producer's bus. */
 const published = () => eventbridge.published(BUS);
 /** How many entries each PutEvents call the emulator received carried (failed calls included), in arrival order. */
-const requestSizes = () =>
-  handleSpy.mock.calls.filter(([operation]) => operation === 'PutEvents').map(([, input]) => (input as { Entries: unknown[] }).Entries.length);
+const requestSizes = () => eventbridge.requests('PutEvents').map(({ entries }) => entries.length);
 
 /** Loads the deployable bundle as a fresh module instance, so it reads the env it is given now. */
 async function loadHandler(env: Record<string, string>, instance: string): Promise<Handler> {
@@ -53,12 +51,9 @@ beforeAll(async () => {
   Object.assign(process.env, emulators.env);
 });
 
-beforeEach(() => {
-  handleSpy = vi.spyOn(eventbridge, 'handle');
-});
-
 afterEach(() => {
   vi.restoreAllMocks();
+  eventbridge.clearRequests();
   eventbridge.clearFaults();
   eventbridge.clearPublished();
 });

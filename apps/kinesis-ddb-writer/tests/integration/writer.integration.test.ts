@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
-import { CreateTableCommand, DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { CreateStreamCommand, DescribeStreamCommand, KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { listQuarantined, readQuarantined } from '@wildrydes/aws-clients';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { QuarantineRecordSchema } from '@wildrydes/schemas';
-import { kinesisEventFromRecords, readShard, startEmulators } from '@wildrydes/emulators';
+import { SENSOR_TABLE_KEY, type QuarantineRecord } from '@wildrydes/schemas';
+import { createKinesisStream, createTable, followShard, startEmulators, type ShardFollower } from '@wildrydes/emulators';
 
 type Handler = (event: KinesisStreamEvent, context: Context) => Promise<KinesisStreamBatchResponse>;
 
@@ -22,8 +23,7 @@ let kinesis: KinesisClient;
 let dynamodb: DynamoDBClient;
 let s3: S3Client;
 let streamArn: string;
-let shardId: string;
-let nextShardPosition = 0;
+let shard: ShardFollower;
 
 const context = (remainingMs = 30_000) => ({ getRemainingTimeInMillis: () => remainingMs }) as Context;
 
@@ -53,10 +53,7 @@ async function putAndBuildEvent(payloads: Array<string | Buffer>): Promise<Kines
       Records: payloads.map((data, i) => ({ Data: Buffer.from(data), PartitionKey: `key-${i}` })),
     }),
   );
-  const records = await readShard(kinesis, STREAM, shardId, { limit: 10_000 });
-  const fresh = records.slice(nextShardPosition);
-  nextShardPosition = records.length;
-  return kinesisEventFromRecords(fresh, { streamArn, shardId });
+  return shard.nextEvent();
 }
 
 async function tableItems() {
@@ -64,14 +61,13 @@ async function tableItems() {
   return Items.map((item) => unmarshall(item));
 }
 
+/** Every quarantined object in the bucket, read back and validated as a quarantine record. */
 async function quarantined() {
-  const { Contents = [] } = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET }));
-  return Promise.all(
-    Contents.map(async ({ Key }) => {
-      const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
-      return { key: Key!, record: QuarantineRecordSchema.parse(JSON.parse(await object.Body!.transformToString())) };
-    }),
-  );
+  const stored: Array<{ key: string; record: QuarantineRecord }> = [];
+  for await (const key of listQuarantined(s3, { bucketName: BUCKET })) {
+    stored.push({ key, record: await readQuarantined(s3, { bucketName: BUCKET, key }) });
+  }
+  return stored;
 }
 
 beforeAll(async () => {
@@ -84,33 +80,11 @@ beforeAll(async () => {
   dynamodb = new DynamoDBClient({});
   s3 = new S3Client({ forcePathStyle: true });
 
-  await dynamodb.send(
-    new CreateTableCommand({
-      TableName: TABLE,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: 'Name', KeyType: 'HASH' },
-        { AttributeName: 'StatusTime', KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: 'Name', AttributeType: 'S' },
-        { AttributeName: 'StatusTime', AttributeType: 'S' },
-      ],
-      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-    }),
-  );
+  await createTable(dynamodb, { tableName: TABLE, ...SENSOR_TABLE_KEY, stream: 'NEW_AND_OLD_IMAGES' });
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  await kinesis.send(new CreateStreamCommand({ StreamName: STREAM, ShardCount: 1 }));
-  for (let attempt = 0; ; attempt += 1) {
-    const { StreamDescription } = await kinesis.send(new DescribeStreamCommand({ StreamName: STREAM }));
-    if (StreamDescription?.StreamStatus === 'ACTIVE') {
-      streamArn = StreamDescription.StreamARN!;
-      shardId = StreamDescription.Shards![0]!.ShardId!;
-      break;
-    }
-    if (attempt > 100) throw new Error(`stream ${STREAM} never became ACTIVE`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const stream = await createKinesisStream(kinesis, STREAM);
+  streamArn = stream.streamArn;
+  shard = followShard(kinesis, { streamName: STREAM, streamArn, shardId: stream.shardIds[0]! });
 });
 
 afterAll(async () => {

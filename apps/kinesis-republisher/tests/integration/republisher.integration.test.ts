@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
-import { CreateStreamCommand, DescribeStreamCommand, KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { CleanTelemetryReadingSchema, QuarantineRecordSchema, type CleanTelemetryReading } from '@wildrydes/schemas';
-import { findFreePort, kinesisEventFromRecords, readShard, startEmulators } from '@wildrydes/emulators';
+import { listQuarantined, readQuarantined } from '@wildrydes/aws-clients';
+import { CleanTelemetryReadingSchema, type CleanTelemetryReading, type QuarantineRecord } from '@wildrydes/schemas';
+import { createKinesisStream, findFreePort, followShard, readShard, startEmulators, type ShardFollower } from '@wildrydes/emulators';
 
 type Handler = (event: KinesisStreamEvent, context: Context) => Promise<KinesisStreamBatchResponse>;
 
@@ -21,8 +22,8 @@ let kinesis: KinesisClient;
 let s3: S3Client;
 let rawStreamArn: string;
 let rawShardId: string;
-let cleanShardIds: string[];
-let nextRawPosition = 0;
+let rawShard: ShardFollower;
+let cleanShardIds: readonly string[];
 
 /** A Lambda context whose remaining time runs down like a real invocation's. */
 const context = (timeoutMs = 30_000) => {
@@ -66,10 +67,7 @@ async function putAndBuildEvent(payloads: Array<string | Buffer>): Promise<Kines
       Records: payloads.map((data, i) => ({ Data: Buffer.from(data), PartitionKey: `sensor-gateway-${i % 3}` })),
     }),
   );
-  const records = await readShard(kinesis, RAW, rawShardId, { limit: 10_000 });
-  const fresh = records.slice(nextRawPosition);
-  nextRawPosition = records.length;
-  return kinesisEventFromRecords(fresh, { streamArn: rawStreamArn, shardId: rawShardId });
+  return rawShard.nextEvent();
 }
 
 /** Every record on the clean stream whose partition key starts with `prefix`, shard by shard, in shard order. */
@@ -86,24 +84,13 @@ async function cleanRecords(prefix: string) {
   return shards.flat();
 }
 
+/** Every object the republisher quarantined, read back and validated as a quarantine record. */
 async function quarantined() {
-  const { Contents = [] } = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, Prefix: 'kinesis-republisher/' }));
-  return Promise.all(
-    Contents.map(async ({ Key }) => {
-      const object = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key }));
-      return { key: Key!, record: QuarantineRecordSchema.parse(JSON.parse(await object.Body!.transformToString())) };
-    }),
-  );
-}
-
-async function createStream(name: string, shardCount: number) {
-  await kinesis.send(new CreateStreamCommand({ StreamName: name, ShardCount: shardCount }));
-  for (let attempt = 0; ; attempt += 1) {
-    const { StreamDescription } = await kinesis.send(new DescribeStreamCommand({ StreamName: name }));
-    if (StreamDescription?.StreamStatus === 'ACTIVE') return StreamDescription;
-    if (attempt > 100) throw new Error(`stream ${name} never became ACTIVE`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  const stored: Array<{ key: string; record: QuarantineRecord }> = [];
+  for await (const key of listQuarantined(s3, { bucketName: BUCKET, prefix: 'kinesis-republisher/' })) {
+    stored.push({ key, record: await readQuarantined(s3, { bucketName: BUCKET, key }) });
   }
+  return stored;
 }
 
 beforeAll(async () => {
@@ -115,10 +102,11 @@ beforeAll(async () => {
   kinesis = new KinesisClient({ requestHandler: new NodeHttpHandler() });
   s3 = new S3Client({ forcePathStyle: true });
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET }));
-  const [raw, clean] = await Promise.all([createStream(RAW, 1), createStream(CLEAN, 2)]);
-  rawStreamArn = raw.StreamARN!;
-  rawShardId = raw.Shards![0]!.ShardId!;
-  cleanShardIds = clean.Shards!.map((shard) => shard.ShardId!);
+  const [raw, clean] = await Promise.all([createKinesisStream(kinesis, RAW), createKinesisStream(kinesis, CLEAN, { shardCount: 2 })]);
+  rawStreamArn = raw.streamArn;
+  rawShardId = raw.shardIds[0]!;
+  rawShard = followShard(kinesis, { streamName: RAW, streamArn: rawStreamArn, shardId: rawShardId });
+  cleanShardIds = clean.shardIds;
 });
 
 afterAll(async () => {

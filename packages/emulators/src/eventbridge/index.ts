@@ -7,6 +7,7 @@ export {
 export { LocalEventBridge, type AddRuleOptions, type LocalRule } from './local-event-bridge';
 export type { LocalEventBridgeOptions } from './options';
 export type { EntryFault, RequestFault } from './fault-injection';
+export type { ReceivedRequest } from './request-log';
 export type {
   BusEvent,
   BusListener,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { InvalidEventPatternError } from '@wildrydes/event-patterns';
-import { EventBridgeApiError } from './errors';
+import { apiErrorAnswer } from './api-error';
 
 /** The service prefix of `X-Amz-Target` for EventBridge. */
 export const EVENTBRIDGE_TARGET_PREFIX = 'AWSEvents.';
@@ -30,7 +29,7 @@ export interface JsonOperationHandler {
 export function createJsonProtocolListener(handler: JsonOperationHandler): RequestListener {
   return (request, response) => {
     void respond(handler, request, response).catch((error: unknown) => {
-      if (!response.headersSent) sendError(response, 500, 'InternalException', describe(error));
+      if (!response.headersSent) sendError(response, 500, 'InternalException', apiErrorAnswer(error).message);
       else response.destroy();
     });
   };
@@ -64,9 +63,8 @@ async function respond(handler: JsonOperationHandler, request: IncomingMessage, 
   try {
     send(response, 200, handler.handle(operation, input) ?? {});
   } catch (error) {
-    if (error instanceof EventBridgeApiError) sendError(response, error.statusCode, error.awsErrorCode, error.message);
-    else if (error instanceof InvalidEventPatternError) sendError(response, 400, 'InvalidEventPatternException', `Event pattern is not valid. Reason: ${error.message}`);
-    else sendError(response, 500, 'InternalException', describe(error));
+    const answer = apiErrorAnswer(error);
+    sendError(response, answer.statusCode, answer.code, answer.message);
   }
 }
 
@@ -98,8 +96,4 @@ function send(response: ServerResponse, statusCode: number, body: unknown, error
 
 function sendError(response: ServerResponse, statusCode: number, code: string, message: string): void {
   send(response, statusCode, { __type: code, message }, code);
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

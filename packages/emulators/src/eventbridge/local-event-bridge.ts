@@ -1,3 +1,4 @@
+import { apiErrorAnswer } from './api-error';
 import { DeliveryScheduler } from './delivery-scheduler';
 import { EventBusRegistry, type StoredRule } from './event-bus-registry';
 import { buildEventEnvelope } from './event-envelope';
@@ -6,6 +7,7 @@ import { FaultInjector, type EntryFault, type RequestFault } from './fault-injec
 import { createOperationTable, type OperationHandler } from './operations/dispatch';
 import { resolveLocalEventBridgeOptions, type LocalEventBridgeOptions } from './options';
 import type { AcceptedEntry } from './put-events-entry';
+import { RequestLog, type ReceivedRequest } from './request-log';
 import { resolveRetryPolicy } from './retry-policy';
 import type { BusEvent, BusListener, DeadLetterHandler, RetryPolicy, RuleCounters, RuleTarget } from './types';
 
@@ -57,6 +59,7 @@ export class LocalEventBridge {
   readonly #operations: ReadonlyMap<string, OperationHandler>;
   readonly #published: Array<{ readonly event: BusEvent; readonly eventBusName: string }> = [];
   readonly #listeners = new Set<BusListener>();
+  readonly #requests = new RequestLog();
 
   constructor(options: LocalEventBridgeOptions = {}) {
     const resolved = resolveLocalEventBridgeOptions(options);
@@ -76,6 +79,7 @@ export class LocalEventBridge {
   /**
    * Runs an API operation (`PutEvents`, `CreateEventBus`, … as in `X-Amz-Target: AWSEvents.<Operation>`)
    * on a parsed request body and returns the response body. Queued request faults apply first.
+   * Every call of an implemented operation is logged for {@link requests}, failed ones included.
    *
    * @throws EventBridgeApiError (or InvalidEventPatternError from `@wildrydes/event-patterns`) as the API answers
    * @returns `undefined` for an operation the emulator does not implement
@@ -83,8 +87,14 @@ export class LocalEventBridge {
   handle(operation: string, input: unknown): unknown {
     const handler = this.#operations.get(operation);
     if (handler === undefined) return undefined;
-    this.#faults.throwRequestFault(operation);
-    return handler(input);
+    const received = this.#requests.record(operation, input);
+    try {
+      this.#faults.throwRequestFault(operation);
+      return handler(input);
+    } catch (error) {
+      received.failedWith(apiErrorAnswer(error).code);
+      throw error;
+    }
   }
 
   /** Whether {@link handle} implements `operation`. */
@@ -102,6 +112,26 @@ export class LocalEventBridge {
   /** Forgets the accepted events (rules, counters and pending deliveries are untouched). */
   clearPublished(): void {
     this.#published.length = 0;
+  }
+
+  /**
+   * Every API call received (of `operation`, if given), oldest first, as copies: calls that
+   * failed as a whole (an injected request fault, a `ValidationException`) carry their
+   * `errorCode`, and PutEvents calls list their `entries`. Bodies that never reach an operation
+   * (not JSON, an unknown operation) are not logged.
+   *
+   * @example
+   * ```ts
+   * eventbridge.requests('PutEvents').map((request) => request.entries.length); // [10, 10, 5]
+   * ```
+   */
+  requests(operation?: string): ReceivedRequest[] {
+    return this.#requests.list(operation);
+  }
+
+  /** Forgets the logged API calls (see {@link requests}). */
+  clearRequests(): void {
+    this.#requests.clear();
   }
 
   /**

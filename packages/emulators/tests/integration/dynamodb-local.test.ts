@@ -1,57 +1,45 @@
-import {
-  CreateTableCommand,
-  DescribeTableCommand,
-  DynamoDBClient,
-  PutItemCommand,
-  UpdateItemCommand,
-} from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JavaNotFoundError, PortInUseError, isPortFree, startDynamoDbLocal, type RunningEmulator } from '../../src/index';
-import { postAwsJson } from '../../src/raw-aws-call';
+import {
+  JavaNotFoundError,
+  PortInUseError,
+  createTable,
+  dynamoDbStreamEventFromRecords,
+  isPortFree,
+  readDynamoDbStream,
+  startDynamoDbLocal,
+  type RunningEmulator,
+} from '../../src/index';
 import { clientConfig, occupyPort } from './helpers';
-
-/** Calls the DynamoDB Streams JSON API directly (@aws-sdk/client-dynamodb-streams is not installed). */
-async function streams<T>(port: number, operation: string, payload: unknown): Promise<T> {
-  const response = await postAwsJson(port, `DynamoDBStreams_20120810.${operation}`, payload);
-  if (response.status !== 200) throw new Error(`${operation}: HTTP ${response.status} ${response.body}`);
-  return JSON.parse(response.body) as T;
-}
-
-interface StreamRecord {
-  eventName: string;
-  eventSource: string;
-  dynamodb: { Keys: unknown; NewImage?: unknown; OldImage?: unknown; StreamViewType: string };
-}
 
 describe('startDynamoDbLocal', () => {
   let ddb: RunningEmulator;
   let client: DynamoDBClient;
+  let streams: DynamoDBStreamsClient;
 
   beforeAll(async () => {
     ddb = await startDynamoDbLocal();
     client = new DynamoDBClient({ ...clientConfig, endpoint: ddb.endpoint });
+    streams = new DynamoDBStreamsClient({ ...clientConfig, endpoint: ddb.endpoint });
   });
 
   afterAll(async () => {
     client?.destroy();
+    streams?.destroy();
     await ddb?.stop();
     if (ddb) expect(await isPortFree(ddb.port)).toBe(true);
   });
 
   it('serves DynamoDB with Streams: NEW_AND_OLD_IMAGES records for put and update', async () => {
     expect(ddb.endpoint).toBe(`http://127.0.0.1:${ddb.port}`);
-    await client.send(
-      new CreateTableCommand({
-        TableName: 'Rides',
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [{ AttributeName: 'RideId', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'RideId', KeyType: 'HASH' }],
-        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-      }),
-    );
+    const { tableArn, streamArn } = await createTable(client, { tableName: 'Rides', partitionKey: 'RideId', stream: 'NEW_AND_OLD_IMAGES' });
     const { Table } = await client.send(new DescribeTableCommand({ TableName: 'Rides' }));
     expect(Table?.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
-    expect(Table?.LatestStreamArn).toMatch(/^arn:aws:dynamodb:ddblocal:000000000000:table\/Rides\/stream\//);
+    expect(Table?.KeySchema).toEqual([{ AttributeName: 'RideId', KeyType: 'HASH' }]);
+    expect(tableArn).toBe(Table?.TableArn);
+    expect(streamArn).toBe(Table?.LatestStreamArn);
+    expect(streamArn).toMatch(/^arn:aws:dynamodb:ddblocal:000000000000:table\/Rides\/stream\//);
 
     await client.send(new PutItemCommand({ TableName: 'Rides', Item: { RideId: { S: 'r1' }, Unicorn: { S: 'Shadowfax' } } }));
     await client.send(
@@ -63,25 +51,35 @@ describe('startDynamoDbLocal', () => {
       }),
     );
 
-    const { StreamDescription } = await streams<{
-      StreamDescription: { Shards: Array<{ ShardId: string }> };
-    }>(ddb.port, 'DescribeStream', { StreamArn: Table!.LatestStreamArn });
-    const shardId = StreamDescription.Shards[0]!.ShardId;
-    const { ShardIterator } = await streams<{ ShardIterator: string }>(ddb.port, 'GetShardIterator', {
-      StreamArn: Table!.LatestStreamArn,
-      ShardId: shardId,
-      ShardIteratorType: 'TRIM_HORIZON',
-    });
-    const { Records } = await streams<{ Records: StreamRecord[] }>(ddb.port, 'GetRecords', { ShardIterator });
-
-    expect(Records.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY']);
-    expect(Records[0]!.eventSource).toBe('aws:dynamodb');
-    expect(Records[1]!.dynamodb).toMatchObject({
+    const records = await readDynamoDbStream(streams, streamArn);
+    expect(records.map((r) => r.eventName)).toEqual(['INSERT', 'MODIFY']);
+    expect(records[0]!.eventSource).toBe('aws:dynamodb');
+    expect(records[1]!.dynamodb).toMatchObject({
       Keys: { RideId: { S: 'r1' } },
       OldImage: { RideId: { S: 'r1' }, Unicorn: { S: 'Shadowfax' } },
       NewImage: { RideId: { S: 'r1' }, Unicorn: { S: 'Rocinante' } },
       StreamViewType: 'NEW_AND_OLD_IMAGES',
     });
+    const event = dynamoDbStreamEventFromRecords(records, { streamArn });
+    expect(event.Records.map((record) => [record.eventName, record.eventSourceARN])).toEqual([
+      ['INSERT', streamArn],
+      ['MODIFY', streamArn],
+    ]);
+  });
+
+  it('creates string-keyed tables without a stream, and passes on the error for a table that exists', async () => {
+    // Act
+    const table = await createTable(client, { tableName: 'ReadModel', partitionKey: 'pk', sortKey: 'sk' });
+    const again = await createTable(client, { tableName: 'ReadModel', partitionKey: 'pk' }).catch((e: unknown) => e);
+
+    // Assess
+    expect(table).toEqual({ tableName: 'ReadModel', tableArn: 'arn:aws:dynamodb:ddblocal:000000000000:table/ReadModel' });
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: 'ReadModel' }));
+    expect(Table).toMatchObject({ TableStatus: 'ACTIVE', BillingModeSummary: { BillingMode: 'PAY_PER_REQUEST' } });
+    expect(Table?.KeySchema?.map(({ AttributeName, KeyType }) => `${AttributeName} ${KeyType}`)).toEqual(['pk HASH', 'sk RANGE']);
+    expect(Table?.AttributeDefinitions?.map(({ AttributeName, AttributeType }) => `${AttributeName} ${AttributeType}`)).toEqual(['pk S', 'sk S']);
+    expect(Table?.LatestStreamArn).toBeUndefined();
+    expect(again).toMatchObject({ name: 'ResourceInUseException' });
   });
 
   it('throws JavaNotFoundError when java is missing', async () => {

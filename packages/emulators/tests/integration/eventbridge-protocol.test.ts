@@ -50,6 +50,28 @@ describe('EventBridge emulator: AWS JSON 1.1 protocol', () => {
     });
   });
 
+  it('logs every call that reaches an operation, with the error code of those that failed, and no others', async () => {
+    // Prepare
+    const entry = { Source: 'wildrydes.rides', DetailType: 'RideCompleted', Detail: '{"rideId":"r-1"}', Time: 1_795_255_200 };
+    eventbridge.failNextRequests({ count: 1, errorCode: 'ThrottlingException', operation: 'PutEvents' });
+
+    // Act
+    const throttled = await post(eventbridge.endpoint, JSON.stringify({ Entries: [entry] }), { 'X-Amz-Target': 'AWSEvents.PutEvents' });
+    await post(eventbridge.endpoint, JSON.stringify({ Entries: [entry, entry] }), { 'X-Amz-Target': 'AWSEvents.PutEvents' });
+    await post(eventbridge.endpoint, '{"Entries": [', { 'X-Amz-Target': 'AWSEvents.PutEvents' });
+    await post(eventbridge.endpoint, '{}', { 'X-Amz-Target': 'AWSEvents.StartReplay' });
+    await post(eventbridge.endpoint, '{}', { 'X-Amz-Target': 'AWSEvents.ListEventBuses' });
+
+    // Assess
+    expect(throttled).toMatchObject({ status: 400, errorType: 'ThrottlingException' });
+    expect(eventbridge.requests().map(({ operation, entries, errorCode }) => ({ operation, entries: entries.length, errorCode }))).toEqual([
+      { operation: 'PutEvents', entries: 1, errorCode: 'ThrottlingException' },
+      { operation: 'PutEvents', entries: 2, errorCode: undefined },
+      { operation: 'ListEventBuses', entries: 0, errorCode: undefined },
+    ]);
+    expect(eventbridge.requests('PutEvents')[1]?.entries[0]).toEqual({ ...entry, Time: new Date('2026-11-21T10:00:00.000Z') });
+  });
+
   it('listens on the port asked for, refuses a taken one, and frees its port on stop', async () => {
     // Prepare
     const taken = await occupyPort();

@@ -13,14 +13,3 @@ export async function occupyPort(): Promise<{ port: number; release(): Promise<v
   const { port } = server.address() as { port: number };
   return { port, release: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
-
-/** Polls `check` every 50 ms until it resolves truthy or `timeoutMs` passes. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('Condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

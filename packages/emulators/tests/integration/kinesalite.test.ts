@@ -1,21 +1,18 @@
-import {
-  CreateStreamCommand,
-  DescribeStreamSummaryCommand,
-  KinesisClient,
-  ListShardsCommand,
-  PutRecordsCommand,
-} from '@aws-sdk/client-kinesis';
+import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   PortInUseError,
+  createKinesisStream,
+  followShard,
   isPortFree,
   kinesisEventFromRecords,
+  listShardIds,
   readShard,
   startKinesalite,
   type RunningEmulator,
 } from '../../src/index';
-import { clientConfig, eventually, occupyPort } from './helpers';
+import { clientConfig, occupyPort } from './helpers';
 
 describe('startKinesalite', () => {
   let kinesis: RunningEmulator;
@@ -42,12 +39,9 @@ describe('startKinesalite', () => {
   });
 
   it('creates a stream, accepts PutRecords and returns the records through GetRecords as a Lambda event', async () => {
-    await client.send(new CreateStreamCommand({ StreamName: 'rides', ShardCount: 1 }));
-    const summary = await eventually(async () => {
-      const { StreamDescriptionSummary } = await client.send(new DescribeStreamSummaryCommand({ StreamName: 'rides' }));
-      return StreamDescriptionSummary?.StreamStatus === 'ACTIVE' ? StreamDescriptionSummary : undefined;
-    });
-    expect(summary.StreamARN).toBe('arn:aws:kinesis:us-east-1:000000000000:stream/rides');
+    const { streamArn, shardIds } = await createKinesisStream(client, 'rides');
+    expect(streamArn).toBe('arn:aws:kinesis:us-east-1:000000000000:stream/rides');
+    expect(shardIds).toEqual(['shardId-000000000000']);
 
     const put = await client.send(
       new PutRecordsCommand({
@@ -57,17 +51,16 @@ describe('startKinesalite', () => {
     );
     expect(put.FailedRecordCount).toBe(0);
 
-    const { Shards } = await client.send(new ListShardsCommand({ StreamName: 'rides' }));
-    const shardId = Shards![0]!.ShardId!;
+    const shardId = shardIds[0]!;
     const records = await readShard(client, 'rides', shardId, { limit: 2 });
     expect(records.map((r) => JSON.parse(Buffer.from(r.Data!).toString()))).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
 
     const before = Date.now() / 1000;
-    const event = kinesisEventFromRecords(records, { streamArn: summary.StreamARN!, shardId });
+    const event = kinesisEventFromRecords(records, { streamArn, shardId });
     expect(event.Records).toHaveLength(3);
     const first = event.Records[0]!;
     expect(first.eventID).toBe(`${shardId}:${records[0]!.SequenceNumber}`);
-    expect(first.eventSourceARN).toBe(summary.StreamARN);
+    expect(first.eventSourceARN).toBe(streamArn);
     expect(first.awsRegion).toBe('us-east-1');
     expect(JSON.parse(Buffer.from(first.kinesis.data, 'base64').toString())).toEqual({ n: 1 });
     // Seconds since the epoch (not milliseconds), close to now.
@@ -76,12 +69,45 @@ describe('startKinesalite', () => {
   });
 
   it('supports more than 10 shards by default', async () => {
-    await client.send(new CreateStreamCommand({ StreamName: 'wide', ShardCount: 20 }));
-    const { Shards } = await eventually(async () => {
-      const result = await client.send(new ListShardsCommand({ StreamName: 'wide' }));
-      return result.Shards?.length === 20 ? result : undefined;
-    });
-    expect(Shards).toHaveLength(20);
+    const { shardIds } = await createKinesisStream(client, 'wide', { shardCount: 20 });
+
+    expect(shardIds).toHaveLength(20);
+    expect(new Set(shardIds).size).toBe(20);
+    expect(await listShardIds(client, 'wide')).toEqual(shardIds);
+  });
+
+  it('lets createKinesisStream pass on CreateStream errors: a name in use, a shard count of 0', async () => {
+    // Prepare
+    await createKinesisStream(client, 'taken');
+
+    // Act
+    const inUse = await createKinesisStream(client, 'taken').catch((e: unknown) => e);
+    const noShards = await createKinesisStream(client, 'empty', { shardCount: 0 }).catch((e: unknown) => e);
+
+    // Assess
+    expect(inUse).toMatchObject({ name: 'ResourceInUseException' });
+    expect(noShards).toMatchObject({ name: 'ValidationException' });
+  });
+
+  it('follows a shard: each nextEvent delivers the records put since the previous one, once', async () => {
+    // Prepare
+    const { streamArn, shardIds } = await createKinesisStream(client, 'followed');
+    const shard = followShard(client, { streamName: 'followed', streamArn, shardId: shardIds[0]! });
+    const put = (values: number[]) =>
+      client.send(new PutRecordsCommand({ StreamName: 'followed', Records: values.map((n) => ({ PartitionKey: 'k', Data: Buffer.from(String(n)) })) }));
+    const values = (event: Awaited<ReturnType<typeof shard.nextEvent>>) =>
+      event.Records.map((record) => Number(Buffer.from(record.kinesis.data, 'base64').toString()));
+
+    // Act
+    await put([1, 2]);
+    const first = await shard.nextEvent();
+    const nothingNew = await shard.nextEvent();
+    await put([3]);
+    const second = await shard.nextEvent();
+
+    // Assess
+    expect([values(first), values(nothingNew), values(second)]).toEqual([[1, 2], [], [3]]);
+    expect(second.Records[0]).toMatchObject({ eventSourceARN: streamArn, eventID: `${shardIds[0]}:${second.Records[0]!.kinesis.sequenceNumber}` });
   });
 
   it('frees its port on stop and tolerates a second stop', async () => {

@@ -1,12 +1,12 @@
-import { CreateStreamCommand, DescribeStreamSummaryCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
-import { CreateTableCommand, DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import {
   PLATFORM_RESOURCE_NAMES,
   SENSOR_TABLE_KEYS,
   type PlatformParameterName,
 } from '@wildrydes/infra/function-declaration';
-import type { RunningEventBridge } from '@wildrydes/emulators';
+import { createKinesisStream, createTable, type RunningEventBridge } from '@wildrydes/emulators';
 
 /** The quarantine bucket's local name (CloudFormation names it in AWS). */
 export const LOCAL_QUARANTINE_BUCKET = 'wildrydes-quarantine';
@@ -35,37 +35,22 @@ export async function createLocalPlatform(clients: {
   accountId: string;
 }): Promise<LocalPlatform> {
   const { kinesis, dynamodb, s3, eventbridge } = clients;
-  const [rawArn, cleanArn] = await Promise.all(
-    [PLATFORM_RESOURCE_NAMES.telemetryRawStream, PLATFORM_RESOURCE_NAMES.telemetryCleanStream].map((name) =>
-      createStream(kinesis, name, clients.shardCount),
-    ),
-  );
-  await dynamodb.send(
-    new CreateTableCommand({
-      TableName: PLATFORM_RESOURCE_NAMES.sensorTable,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: [
-        { AttributeName: SENSOR_TABLE_KEYS.partitionKey, KeyType: 'HASH' },
-        { AttributeName: SENSOR_TABLE_KEYS.sortKey, KeyType: 'RANGE' },
-      ],
-      AttributeDefinitions: [
-        { AttributeName: SENSOR_TABLE_KEYS.partitionKey, AttributeType: 'S' },
-        { AttributeName: SENSOR_TABLE_KEYS.sortKey, AttributeType: 'S' },
-      ],
-      StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-    }),
-  );
-  const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: PLATFORM_RESOURCE_NAMES.sensorTable }));
+  const streamOptions = { shardCount: clients.shardCount };
+  const [raw, clean] = await Promise.all([
+    createKinesisStream(kinesis, PLATFORM_RESOURCE_NAMES.telemetryRawStream, streamOptions),
+    createKinesisStream(kinesis, PLATFORM_RESOURCE_NAMES.telemetryCleanStream, streamOptions),
+  ]);
+  const sensorTable = await createTable(dynamodb, { tableName: PLATFORM_RESOURCE_NAMES.sensorTable, ...SENSOR_TABLE_KEYS, stream: 'NEW_AND_OLD_IMAGES' });
   await s3.send(new CreateBucketCommand({ Bucket: LOCAL_QUARANTINE_BUCKET }));
   const bus = eventbridge.createEventBus(PLATFORM_RESOURCE_NAMES.eventBus);
   return {
     telemetryRawStreamName: PLATFORM_RESOURCE_NAMES.telemetryRawStream,
-    telemetryRawStreamArn: rawArn ?? '',
+    telemetryRawStreamArn: raw.streamArn,
     telemetryCleanStreamName: PLATFORM_RESOURCE_NAMES.telemetryCleanStream,
-    telemetryCleanStreamArn: cleanArn ?? '',
+    telemetryCleanStreamArn: clean.streamArn,
     sensorTableName: PLATFORM_RESOURCE_NAMES.sensorTable,
-    sensorTableArn: Table?.TableArn ?? '',
-    sensorTableStreamArn: Table?.LatestStreamArn ?? '',
+    sensorTableArn: sensorTable.tableArn,
+    sensorTableStreamArn: sensorTable.streamArn,
     quarantineBucketName: LOCAL_QUARANTINE_BUCKET,
     quarantineBucketArn: `arn:aws:s3:::${LOCAL_QUARANTINE_BUCKET}`,
     eventBusName: bus.name,
@@ -74,25 +59,7 @@ export async function createLocalPlatform(clients: {
   };
 }
 
-/** Creates a table a function stack owns (pk/sk strings, on demand), as its stack does. */
+/** Creates a table a function stack owns (string keys, on demand), as its stack does. */
 export async function createOwnedTable(dynamodb: DynamoDBClient, table: OwnedTable): Promise<void> {
-  const keys = [table.partitionKey, ...(table.sortKey ? [table.sortKey] : [])];
-  await dynamodb.send(
-    new CreateTableCommand({
-      TableName: table.tableName,
-      BillingMode: 'PAY_PER_REQUEST',
-      KeySchema: keys.map((name, i) => ({ AttributeName: name, KeyType: i === 0 ? 'HASH' : 'RANGE' })),
-      AttributeDefinitions: keys.map((name) => ({ AttributeName: name, AttributeType: 'S' })),
-    }),
-  );
-}
-
-async function createStream(kinesis: KinesisClient, name: string, shardCount: number): Promise<string | undefined> {
-  await kinesis.send(new CreateStreamCommand({ StreamName: name, ShardCount: shardCount }));
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const { StreamDescriptionSummary } = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }));
-    if (StreamDescriptionSummary?.StreamStatus === 'ACTIVE') return StreamDescriptionSummary.StreamARN;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`stream ${name} did not become ACTIVE`);
+  await createTable(dynamodb, table);
 }

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { CreateTableCommand, DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
-import { startEmulators } from '@wildrydes/emulators';
+import { createKinesisStream, createTable, startEmulators } from '@wildrydes/emulators';
 import { StreamMapping, type MappingSettings, type OnFailureRecord } from '../../src/event-source-mapping/stream-mapping.js';
 
 let emulators: Awaited<ReturnType<typeof startEmulators>>;
@@ -44,9 +44,7 @@ afterAll(async () => {
 describe('StreamMapping on real emulators', () => {
   it('delivers a Kinesis shard in order, drops filtered records, and isolates a poison record by bisect', async () => {
     // Prepare: 25 readings; number 13 makes the function throw; "skip" records are filtered out.
-    await kinesis.send(new CreateStreamCommand({ StreamName: 'mapping-kinesis', ShardCount: 1 }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const { StreamDescriptionSummary } = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: 'mapping-kinesis' }));
+    const { streamArn } = await createKinesisStream(kinesis, 'mapping-kinesis');
     const payloads = Array.from({ length: 25 }, (_, i) => ({ n: i, kind: i % 5 === 4 ? 'skip' : 'keep' }));
     await kinesis.send(
       new PutRecordsCommand({
@@ -58,7 +56,7 @@ describe('StreamMapping on real emulators', () => {
     const failures: OnFailureRecord[] = [];
     const mapping = new StreamMapping({
       functionName: 'fn',
-      source: { kind: 'kinesis', client: kinesis, streamName: 'mapping-kinesis', streamArn: StreamDescriptionSummary!.StreamARN! },
+      source: { kind: 'kinesis', client: kinesis, streamName: 'mapping-kinesis', streamArn },
       settings: { ...settings, filterPatterns: [{ data: { kind: ['keep'] } }] },
       retryDelayMs: 5,
       invoke: async (event) => {
@@ -84,24 +82,14 @@ describe('StreamMapping on real emulators', () => {
   });
 
   it('delivers DynamoDB stream changes with images and resumes a partial failure at the reported record', async () => {
-    await dynamodb.send(
-      new CreateTableCommand({
-        TableName: 'mapping-table',
-        BillingMode: 'PAY_PER_REQUEST',
-        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
-        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
-        StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
-      }),
-    );
+    const { streamArn } = await createTable(dynamodb, { tableName: 'mapping-table', partitionKey: 'id', stream: 'NEW_AND_OLD_IMAGES' });
     for (const id of ['a', 'b', 'c']) await dynamodb.send(new PutItemCommand({ TableName: 'mapping-table', Item: { id: { S: id }, v: { N: '1' } } }));
     await dynamodb.send(new DeleteItemCommand({ TableName: 'mapping-table', Key: { id: { S: 'b' } } }));
-    const { DescribeTableCommand } = await import('@aws-sdk/client-dynamodb');
-    const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: 'mapping-table' }));
     const seen: string[] = [];
     let failedOnce = false;
     const mapping = new StreamMapping({
       functionName: 'reactor',
-      source: { kind: 'dynamodb-stream', client: streams, streamArn: Table!.LatestStreamArn! },
+      source: { kind: 'dynamodb-stream', client: streams, streamArn },
       settings: { ...settings, filterPatterns: [{ eventName: ['INSERT', 'REMOVE'] }] },
       retryDelayMs: 5,
       invoke: async (event) => {

@@ -1,10 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateStreamCommand, DescribeStreamSummaryCommand, ListShardsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createKinesisClient, createS3Client, deadlineAt, listQuarantined, quarantineRecords } from '@wildrydes/aws-clients';
-import { readShard, startEmulators, type RunningEmulators } from '@wildrydes/emulators';
+import { createKinesisStream, readShard, startEmulators, type CreatedKinesisStream, type RunningEmulators } from '@wildrydes/emulators';
 import { PLATFORM_PARAMETERS } from '@wildrydes/infra/function-declaration';
 import type { QuarantineRecord } from '@wildrydes/schemas';
 import { main } from '../../src/main.js';
@@ -32,22 +32,11 @@ afterAll(async () => {
   await emulators?.stop();
 });
 
-async function createStream(streamName: string, shardCount: number): Promise<void> {
-  await kinesis.send(new CreateStreamCommand({ StreamName: streamName, ShardCount: shardCount }));
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const { StreamDescriptionSummary } = await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: streamName }));
-    if (StreamDescriptionSummary?.StreamStatus === 'ACTIVE') return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`stream ${streamName} did not become ACTIVE`);
-}
-
 /** Every record on the stream, per partition key in stream order. */
-async function recordsByPartitionKey(streamName: string): Promise<Map<string, Buffer[]>> {
-  const { Shards } = await kinesis.send(new ListShardsCommand({ StreamName: streamName }));
+async function recordsByPartitionKey({ streamName, shardIds }: CreatedKinesisStream): Promise<Map<string, Buffer[]>> {
   const byKey = new Map<string, Buffer[]>();
-  for (const { ShardId } of Shards ?? []) {
-    for (const record of await readShard(kinesis, streamName, ShardId!)) {
+  for (const shardId of shardIds) {
+    for (const record of await readShard(kinesis, streamName, shardId)) {
       const list = byKey.get(record.PartitionKey!) ?? [];
       list.push(Buffer.from(record.Data!));
       byKey.set(record.PartitionKey!, list);
@@ -106,9 +95,8 @@ describe('npm run redrive, against real emulators', () => {
   it('changes nothing with --dry-run, and says what it would do', async () => {
     // Prepare
     const bucket = 'redrive-dry-run';
-    const stream = 'redrive-dry-run-source';
-    await createStream(stream, 2);
-    const records = fixture(stream);
+    const stream = await createKinesisStream(kinesis, 'redrive-dry-run-source', { shardCount: 2 });
+    const records = fixture(stream.streamName);
     await quarantineInto(bucket, records.all.map(({ record }) => record));
     const keysBefore = await keysIn(bucket);
 
@@ -120,9 +108,9 @@ describe('npm run redrive, against real emulators', () => {
     expect(await keysIn(bucket)).toEqual(keysBefore);
     expect((await recordsByPartitionKey(stream)).size).toBe(0);
     expect(out.filter((line) => line.startsWith('would re-drive'))).toEqual([
-      `would re-drive ${records.shadowfaxEarlier.key} to ${stream} (partition key "Shadowfax", 26 bytes)`,
-      `would re-drive ${records.shadowfaxLater.key} to ${stream} (partition key "Shadowfax", 26 bytes)`,
-      `would re-drive ${records.rocinante.key} to ${stream} (partition key "Rocinante", 6 bytes)`,
+      `would re-drive ${records.shadowfaxEarlier.key} to ${stream.streamName} (partition key "Shadowfax", 26 bytes)`,
+      `would re-drive ${records.shadowfaxLater.key} to ${stream.streamName} (partition key "Shadowfax", 26 bytes)`,
+      `would re-drive ${records.rocinante.key} to ${stream.streamName} (partition key "Rocinante", 6 bytes)`,
     ]);
     expect(out).toContain('  would re-drive     3');
     expect(out).toContain('  skipped            1  (INVALID_BASE64: 1)');
@@ -131,9 +119,8 @@ describe('npm run redrive, against real emulators', () => {
   it('puts the original bytes back with their partition keys in per-key order, deletes their objects, and skips and keeps bad base64', async () => {
     // Prepare
     const bucket = 'redrive-real-run';
-    const stream = 'redrive-real-run-source';
-    await createStream(stream, 2);
-    const records = fixture(stream);
+    const stream = await createKinesisStream(kinesis, 'redrive-real-run-source', { shardCount: 2 });
+    const records = fixture(stream.streamName);
     await quarantineInto(bucket, records.all.map(({ record }) => record));
 
     // Act
@@ -202,9 +189,8 @@ describe('npm run redrive, against real emulators', () => {
   it('reads the bucket name from the platform SSM parameter when --bucket is not given', async () => {
     // Prepare: an SSM endpoint that knows only the quarantine bucket parameter.
     const bucket = 'redrive-from-ssm';
-    const stream = 'redrive-from-ssm-source';
-    await createStream(stream, 1);
-    await quarantineInto(bucket, [quarantined({ streamName: stream, sequenceNumber: '1', text: 'hello' }).record]);
+    const { streamName } = await createKinesisStream(kinesis, 'redrive-from-ssm-source');
+    await quarantineInto(bucket, [quarantined({ streamName, sequenceNumber: '1', text: 'hello' }).record]);
     ssmParameters.set(PLATFORM_PARAMETERS.quarantineBucketName, bucket);
 
     // Act
