@@ -59,10 +59,13 @@ export class LocalEventBridge {
   readonly #operations: ReadonlyMap<string, OperationHandler>;
   readonly #published: Array<{ readonly event: BusEvent; readonly eventBusName: string }> = [];
   readonly #listeners = new Set<BusListener>();
-  readonly #requests = new RequestLog();
+  readonly #requests: RequestLog;
+  readonly #historyLimit: number;
 
   constructor(options: LocalEventBridgeOptions = {}) {
     const resolved = resolveLocalEventBridgeOptions(options);
+    this.#historyLimit = resolved.historyLimit;
+    this.#requests = new RequestLog(resolved.historyLimit);
     this.accountId = resolved.accountId;
     this.region = resolved.region;
     this.#registry = new EventBusRegistry({ accountId: resolved.accountId, region: resolved.region });
@@ -225,6 +228,7 @@ export class LocalEventBridge {
     const receivedAtMs = Date.now();
     const event = buildEventEnvelope(entry, this.#registry.scope, new Date(receivedAtMs));
     this.#published.push({ event, eventBusName: entry.eventBusName });
+    if (this.#published.length > this.#historyLimit) this.#published.shift();
     this.#notify(event, entry.eventBusName);
     for (const rule of this.#registry.matchingRules(entry.eventBusName, event)) this.#deliver(rule, event, receivedAtMs);
     return event.id;

@@ -31,6 +31,13 @@ export interface LocalEventBridgeOptions {
    * @default 1000
    */
   retryBaseDelayMs?: number;
+  /**
+   * How many published events and received requests `published()` and `requests()` remember;
+   * older ones are forgotten. Tests want them all; a long local run wants a bound, or memory
+   * grows with every event.
+   * @default Infinity
+   */
+  historyLimit?: number;
 }
 
 /** {@link LocalEventBridgeOptions} with defaults applied. */
@@ -53,6 +60,7 @@ export function resolveLocalEventBridgeOptions(options: LocalEventBridgeOptions 
     maxEntryBytes,
     maxRequestBytes: options.maxRequestBytes ?? maxEntryBytes,
     retryBaseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
+    historyLimit: options.historyLimit ?? Number.POSITIVE_INFINITY,
   };
   if (!/^\d{12}$/.test(resolved.accountId)) {
     throw new InvalidEventBridgeOptionsError(`accountId must be 12 digits (given '${resolved.accountId}')`);
@@ -66,6 +74,9 @@ export function resolveLocalEventBridgeOptions(options: LocalEventBridgeOptions 
   }
   if (!(Number.isFinite(resolved.retryBaseDelayMs) && resolved.retryBaseDelayMs >= 0)) {
     throw new InvalidEventBridgeOptionsError(`retryBaseDelayMs must be a number >= 0 (given ${resolved.retryBaseDelayMs})`);
+  }
+  if (!(resolved.historyLimit === Number.POSITIVE_INFINITY || (Number.isInteger(resolved.historyLimit) && resolved.historyLimit >= 0))) {
+    throw new InvalidEventBridgeOptionsError(`historyLimit must be an integer >= 0 or Infinity (given ${resolved.historyLimit})`);
   }
   return resolved;
 }

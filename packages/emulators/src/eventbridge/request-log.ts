@@ -41,6 +41,9 @@ type LoggedRequest = { -readonly [K in keyof ReceivedRequest]: ReceivedRequest[K
 export class RequestLog {
   readonly #requests: LoggedRequest[] = [];
 
+  /** @param limit how many requests to remember; the oldest are forgotten first */
+  constructor(private readonly limit = Number.POSITIVE_INFINITY) {}
+
   /** Logs a call as it arrives (a copy of `input`); the returned handle records how it failed. */
   record(operation: string, input: unknown): PendingRequest {
     const request: LoggedRequest = {
@@ -49,6 +52,7 @@ export class RequestLog {
       entries: operation === 'PutEvents' ? entriesOf(input) : [],
     };
     this.#requests.push(request);
+    if (this.#requests.length > this.limit) this.#requests.shift();
     return {
       failedWith: (errorCode) => {
         request.errorCode = errorCode;

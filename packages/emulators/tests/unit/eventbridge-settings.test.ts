@@ -5,6 +5,7 @@ import { FaultInjector } from '../../src/eventbridge/fault-injection';
 import { resolveLocalEventBridgeOptions } from '../../src/eventbridge/options';
 import { resolveRetryPolicy, retryDelayMs } from '../../src/eventbridge/retry-policy';
 import { InvalidEventBridgeOptionsError } from '../../src/index';
+import { LocalEventBridge } from '../../src/eventbridge/local-event-bridge';
 
 const scope = { accountId: '000000000000', region: 'us-east-1' };
 
@@ -31,6 +32,7 @@ describe('EventBridge emulator settings and helpers', () => {
       maxEntryBytes: 1_048_576,
       maxRequestBytes: 1_048_576,
       retryBaseDelayMs: 1_000,
+      historyLimit: Number.POSITIVE_INFINITY,
     });
     expect(resolveLocalEventBridgeOptions({ maxEntryBytes: 262_144 }).maxRequestBytes).toBe(262_144);
     expect(() => resolveLocalEventBridgeOptions({ region: 'moon' })).toThrow("region must look like 'us-east-1' (given 'moon')");
@@ -66,5 +68,26 @@ describe('EventBridge emulator settings and helpers', () => {
     // Assess
     expect(taken).toEqual(['B', 'A', 'B', undefined]);
     expect(faults.pending()).toEqual({ entries: 0, requests: 0 });
+  });
+});
+
+describe('EventBridge emulator history limit', () => {
+  it('forgets the oldest published events and requests beyond historyLimit', () => {
+    // Prepare
+    const bus = new LocalEventBridge({ historyLimit: 2 });
+    const put = (n: number) =>
+      bus.handle('PutEvents', { Entries: [{ Source: 'test', DetailType: 'Tick', Detail: JSON.stringify({ n }) }] });
+
+    // Act
+    for (const n of [1, 2, 3]) put(n);
+
+    // Assess
+    expect(bus.published().map((event) => event.detail['n'])).toEqual([2, 3]);
+    expect(bus.requests('PutEvents').map((request) => request.entries.length)).toEqual([1, 1]);
+  });
+
+  it('rejects a negative or fractional limit, naming it', () => {
+    expect(() => new LocalEventBridge({ historyLimit: -1 })).toThrow('historyLimit must be an integer >= 0 or Infinity (given -1)');
+    expect(() => new LocalEventBridge({ historyLimit: 1.5 })).toThrow('historyLimit must be an integer');
   });
 });

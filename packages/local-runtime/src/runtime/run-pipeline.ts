@@ -47,7 +47,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
   const started = Date.now();
   const functions = await loadDeclarations(options.workspaceRoot);
   options.write(`Starting emulators (kinesalite, DynamoDB Local, s3rver, the local EventBridge) for ${functions.length} functions...\n`);
-  const emulators = await startEmulators({ kinesis: true, dynamodb: true, s3: true, eventbridge: true });
+  // A bounded event history: the run may be long, and the runtime never reads it.
+  const emulators = await startEmulators({ kinesis: true, dynamodb: true, s3: true, eventbridge: { historyLimit: 1_000 } });
   const wired: WiredFunction[] = [];
   let simulator: SimulatorDriver | undefined;
   try {
