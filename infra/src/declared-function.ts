@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Duration } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -17,10 +18,8 @@ import { resolveBundleDirectory } from './workspace-paths.js';
 /** The Lambda runtime of every function (the newest Node.js the installed aws-cdk-lib knows). */
 export const FUNCTION_RUNTIME = lambda.Runtime.NODEJS_24_X;
 
-/** Settings of a {@link DeclaredFunction}. */
-export interface DeclaredFunctionProps {
-  /** What the function is; validated before anything is built. Its trigger is not wired here. */
-  readonly declaration: FunctionDeclaration;
+/** What every construct built from a declaration takes besides the declaration itself. */
+export interface DeclaredFunctionOptions {
   /** The platform, imported in this stack (environment values and the log-group key). */
   readonly platform: PlatformImports;
   /**
@@ -38,6 +37,21 @@ export interface DeclaredFunctionProps {
    * @default - Lambda's default (PassThrough), no X-Ray permissions added
    */
   readonly tracing?: lambda.Tracing;
+}
+
+/** {@link DeclaredFunctionOptions} plus the alarm actions of a construct that has alarms. */
+export interface AlarmedFunctionOptions extends DeclaredFunctionOptions {
+  /**
+   * Actions run when any of the alarms fires or recovers.
+   * @default - none
+   */
+  readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
+}
+
+/** Settings of a {@link DeclaredFunction}. */
+export interface DeclaredFunctionProps extends DeclaredFunctionOptions {
+  /** What the function is; validated before anything is built. Its trigger is not wired here. */
+  readonly declaration: FunctionDeclaration;
 }
 
 /**

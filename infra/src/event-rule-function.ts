@@ -1,5 +1,4 @@
 import { Duration } from 'aws-cdk-lib';
-import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as iam from 'aws-cdk-lib/aws-iam';
@@ -12,36 +11,13 @@ import { Construct } from 'constructs';
 import { resolveEventRuleSettings } from './declaration/event-rule-defaults.js';
 import type { EventRuleFunctionDeclaration } from './declaration/types.js';
 import { validateDeclarationOfKind } from './declaration-kind.js';
-import { DeclaredFunction } from './declared-function.js';
+import { DeclaredFunction, type AlarmedFunctionOptions } from './declared-function.js';
 import { EventRuleFunctionAlarms } from './event-rule-function-alarms.js';
-import type { PlatformImports } from './platform-imports.js';
 
 /** Settings of an {@link EventRuleFunction}. */
-export interface EventRuleFunctionProps {
+export interface EventRuleFunctionProps extends AlarmedFunctionOptions {
   /** What the function is and which events it receives; validated before anything is built. */
   readonly declaration: EventRuleFunctionDeclaration;
-  /** The platform, imported in this stack. */
-  readonly platform: PlatformImports;
-  /**
-   * The deployment package.
-   * @default lambda.Code.fromAsset(<workspace root>/dist/apps/<declaration.name>), the output of `nx build`
-   */
-  readonly code?: lambda.Code;
-  /**
-   * How long the function's logs are kept.
-   * @default logs.RetentionDays.ONE_MONTH
-   */
-  readonly logRetention?: logs.RetentionDays;
-  /**
-   * Actions run when any of the alarms fires or recovers.
-   * @default - none
-   */
-  readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
-  /**
-   * X-Ray tracing mode.
-   * @default - Lambda's default (PassThrough), no X-Ray permissions added
-   */
-  readonly tracing?: lambda.Tracing;
 }
 
 /** Queues here hold events for days while someone fixes the cause and re-drives them. */

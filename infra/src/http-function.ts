@@ -1,41 +1,17 @@
 import { CfnOutput } from 'aws-cdk-lib';
-import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { HttpFunctionDeclaration } from './declaration/types.js';
 import { validateDeclarationOfKind } from './declaration-kind.js';
-import { DeclaredFunction } from './declared-function.js';
+import { DeclaredFunction, type AlarmedFunctionOptions } from './declared-function.js';
 import { HttpFunctionAlarms } from './http-function-alarms.js';
-import type { PlatformImports } from './platform-imports.js';
 
 /** Settings of an {@link HttpFunction}. */
-export interface HttpFunctionProps {
+export interface HttpFunctionProps extends AlarmedFunctionOptions {
   /** What the function is; its trigger must be an `AWS_IAM` function URL. Validated before anything is built. */
   readonly declaration: HttpFunctionDeclaration;
-  /** The platform, imported in this stack. */
-  readonly platform: PlatformImports;
-  /**
-   * The deployment package.
-   * @default lambda.Code.fromAsset(<workspace root>/dist/apps/<declaration.name>), the output of `nx build`
-   */
-  readonly code?: lambda.Code;
-  /**
-   * How long the function's logs are kept.
-   * @default logs.RetentionDays.ONE_MONTH
-   */
-  readonly logRetention?: logs.RetentionDays;
-  /**
-   * Actions run when any of the alarms fires or recovers.
-   * @default - none
-   */
-  readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
-  /**
-   * X-Ray tracing mode.
-   * @default - Lambda's default (PassThrough), no X-Ray permissions added
-   */
-  readonly tracing?: lambda.Tracing;
 }
 
 /**

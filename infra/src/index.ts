@@ -6,7 +6,13 @@ export { QuarantineStorage, type QuarantineStorageProps } from './quarantine-sto
 export { PLATFORM_STACK_NAME, PlatformStack, type PlatformStackProps } from './platform-stack.js';
 export { PlatformImports } from './platform-imports.js';
 export { createStreamEventSource } from './stream-event-source.js';
-export { DeclaredFunction, FUNCTION_RUNTIME, type DeclaredFunctionProps } from './declared-function.js';
+export {
+  DeclaredFunction,
+  FUNCTION_RUNTIME,
+  type AlarmedFunctionOptions,
+  type DeclaredFunctionOptions,
+  type DeclaredFunctionProps,
+} from './declared-function.js';
 export { StreamConsumerAlarms, type StreamConsumerAlarmsProps } from './stream-consumer-alarms.js';
 export { StreamConsumerFunction, type StreamConsumerFunctionProps } from './stream-consumer-function.js';
 export { EventRuleFunctionAlarms, type EventRuleFunctionAlarmsProps } from './event-rule-function-alarms.js';

@@ -1,4 +1,3 @@
-import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -9,42 +8,19 @@ import { Construct } from 'constructs';
 import { resolveTriggerSettings } from './declaration/defaults.js';
 import type { StreamFunctionDeclaration } from './declaration/types.js';
 import { validateDeclarationOfKind } from './declaration-kind.js';
-import { DeclaredFunction } from './declared-function.js';
-import type { PlatformImports } from './platform-imports.js';
+import { DeclaredFunction, type AlarmedFunctionOptions } from './declared-function.js';
 import { StreamConsumerAlarms } from './stream-consumer-alarms.js';
 import { createStreamEventSource } from './stream-event-source.js';
 
 /** Settings of a {@link StreamConsumerFunction}. */
-export interface StreamConsumerFunctionProps {
+export interface StreamConsumerFunctionProps extends AlarmedFunctionOptions {
   /** What the function is and how it consumes its stream; validated before anything is built. */
   readonly declaration: StreamFunctionDeclaration;
-  /** The platform, imported in this stack. */
-  readonly platform: PlatformImports;
-  /**
-   * The deployment package.
-   * @default lambda.Code.fromAsset(<workspace root>/dist/apps/<declaration.name>), the output of `nx build`
-   */
-  readonly code?: lambda.Code;
-  /**
-   * How long the function's logs are kept.
-   * @default logs.RetentionDays.ONE_MONTH
-   */
-  readonly logRetention?: logs.RetentionDays;
   /**
    * IteratorAge (maximum, ms) above which the consumer counts as falling behind.
    * @default 60_000
    */
   readonly iteratorAgeAlarmThresholdMs?: number;
-  /**
-   * Actions run when any of the alarms fires or recovers.
-   * @default - none
-   */
-  readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
-  /**
-   * X-Ray tracing mode.
-   * @default - Lambda's default (PassThrough), no X-Ray permissions added
-   */
-  readonly tracing?: lambda.Tracing;
 }
 
 /**
