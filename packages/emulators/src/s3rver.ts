@@ -9,6 +9,7 @@ import { EmulatorStartError, PortInUseError } from './errors';
 import { closeHttpServer, listenOnLoopback } from './http-server';
 import { assertValidPort } from './ports';
 import { acceptAnyS3rverAccessKey } from './s3rver-access-keys';
+import { allowS3rverContinuationTokens } from './s3rver-continuation-tokens';
 import { S3rverIncomingMessage } from './s3rver-request';
 import { loopbackEndpoint, type RunningEmulator } from './running-emulator';
 
@@ -49,6 +50,7 @@ export interface RunningS3rver extends RunningEmulator {
 export async function startS3rver(options: S3rverOptions = {}): Promise<RunningS3rver> {
   if (options.port !== undefined) assertValidPort(options.port);
   acceptAnyS3rverAccessKey();
+  allowS3rverContinuationTokens();
   const ownsDirectory = options.directory === undefined;
   const directory = options.directory ?? (await mkdtemp(join(tmpdir(), 'emulators-s3rver-')));
   const removeDirectory = async (): Promise<void> => {

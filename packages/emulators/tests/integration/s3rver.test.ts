@@ -48,6 +48,30 @@ describe('startS3rver', () => {
     expect(after.Contents?.map((o) => o.Key)).toEqual(['a/2.txt']);
   });
 
+  it('pages ListObjectsV2 past 1,000 keys (continuation tokens work on OpenSSL 3)', async () => {
+    // Prepare: 1,050 objects, more than one page.
+    await client.send(new CreateBucketCommand({ Bucket: 'many' }));
+    const keys = Array.from({ length: 1_050 }, (_, i) => `k/${String(i).padStart(4, '0')}`);
+    for (let i = 0; i < keys.length; i += 50) {
+      await Promise.all(keys.slice(i, i + 50).map((Key) => client.send(new PutObjectCommand({ Bucket: 'many', Key, Body: 'x' }))));
+    }
+
+    // Act
+    const listed: string[] = [];
+    let token: string | undefined;
+    let pages = 0;
+    do {
+      const page = await client.send(new ListObjectsV2Command({ Bucket: 'many', ContinuationToken: token }));
+      listed.push(...(page.Contents ?? []).map((object) => object.Key ?? ''));
+      token = page.NextContinuationToken;
+      pages += 1;
+    } while (token);
+
+    // Assess
+    expect(pages).toBe(2);
+    expect(listed).toEqual(keys);
+  });
+
   it('stores stream bodies sent aws-chunked with a trailing CRC32 checksum without the framing', async () => {
     await client.send(new CreateBucketCommand({ Bucket: 'streams' }));
     const payload = Buffer.alloc(200_000, 'x');
