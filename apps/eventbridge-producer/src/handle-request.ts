@@ -82,7 +82,7 @@ export async function handleRequest(
   const summary: RequestSummary = {
     route: 'publish',
     status,
-    ...(status === 503 ? { error: 'PublishIncomplete' as const } : status === 500 ? { error: 'PublishFailed' as const } : {}),
+    ...(status === 503 ? { error: 'PublishIncomplete' as const } : status === 422 ? { error: 'EntryRejected' as const } : {}),
     bodyBytes,
     entries: entries.length,
     published: entries.length - failedCount,

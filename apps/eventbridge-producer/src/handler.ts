@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { createEventBridgeClient, deadlineFromLambdaContext, putEvents } from '@wildrydes/aws-clients';
 import { loadConfig } from './config.js';
 import { handleRequest, type ProducerPorts, type ProducerSettings } from './handle-request.js';
+import { failureKind } from './publish-outcome.js';
 import { problemResponse } from './responses.js';
 
 // Once per container: configuration (fails fast, naming the bad variable) and the client.
@@ -36,8 +37,14 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
   const requestId = event.requestContext.requestId;
   try {
     const { response, summary, failures } = await handleRequest(event, ports, settings);
-    for (const failure of failures) logger.warn('entry not published', { requestId, ...failure });
-    if (summary.status >= 500) logger.error('request failed', { requestId, ...summary });
+    // Exhausted retries are EventBridge's load and clear on their own; an environment failure
+    // (access, missing bus) is an operator's problem and a rejected entry a catalog/EventBridge
+    // disagreement: both need someone, whatever status the client gets (503 or 422).
+    for (const failure of failures) {
+      const log = failureKind(failure) === 'exhausted' ? logger.warn.bind(logger) : logger.error.bind(logger);
+      log('entry not published', { requestId, ...failure });
+    }
+    if (summary.status >= 500 || summary.status === 422) logger.error('request failed', { requestId, ...summary });
     else logger.info('request handled', { requestId, ...summary });
     return response;
   } catch (error) {

@@ -12,7 +12,7 @@ export type ErrorCode =
   | 'InvalidRequest'
   | 'InvalidEntries'
   | 'PublishIncomplete'
-  | 'PublishFailed'
+  | 'EntryRejected'
   | 'InternalError';
 
 /** What is wrong with one entry of the request, by its position (0 for a single-entry body). */
@@ -22,7 +22,10 @@ export interface EntryIssue {
   readonly message: string;
 }
 
-/** A request the producer refuses, before anything is published. */
+/**
+ * A request the producer refuses, before anything is published. (`500` is only ever an
+ * unexpected exception in the handler: a bug.)
+ */
 export interface HttpProblem {
   readonly status: 400 | 404 | 405 | 413 | 415 | 500;
   readonly error: ErrorCode;

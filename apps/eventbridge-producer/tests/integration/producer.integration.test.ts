@@ -171,15 +171,50 @@ describe('eventbridge-producer bundle against the EventBridge emulator', () => {
     expect(published().map(rideIdOf).sort()).toEqual(['ok-1', 'ok-2']);
   });
 
-  it('answers 500, not 503, when the producer is not allowed to publish', async () => {
+  it('answers 503 with retry-after, not 500, when the producer is not allowed to publish', async () => {
     const handler = await producer();
     eventbridge.failNextRequests({ count: EVERY_TIME, errorCode: 'AccessDeniedException', operation: 'PutEvents' });
 
     const response = await handler(functionUrlEvent({ json: rideCompleted() }), context());
 
-    expect(response.statusCode).toBe(500);
-    expect(response.headers).not.toHaveProperty('retry-after');
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['retry-after']).toBe('2');
+    expect(bodyOf(response)['error']).toBe('PublishIncomplete');
     expect(resultsOf(response)).toEqual([{ index: 0, status: 'failed', retryable: true, reason: 'AccessDeniedException' }]);
+  });
+
+  it('answers 422 EntryRejected when EventBridge rejects an entry the producer validated, saying which were published', async () => {
+    const handler = await producer();
+    const entries = [rideRequested('ok-1'), rideCompleted('refused-1')];
+    eventbridge.failNext({ count: EVERY_TIME, errorCode: 'MalformedDetail', errorMessage: 'Detail is malformed.', match: isRide('refused-1') });
+
+    const response = await handler(functionUrlEvent({ json: { entries } }), context());
+
+    expect(response.statusCode).toBe(422);
+    expect(response.headers).not.toHaveProperty('retry-after');
+    expect(bodyOf(response)['error']).toBe('EntryRejected');
+    expect(resultsOf(response)).toEqual([
+      { index: 0, status: 'published', eventId: expect.any(String) },
+      { index: 1, status: 'failed', retryable: false, reason: 'MalformedDetail' },
+    ]);
+    expect(published().map(rideIdOf)).toEqual(['ok-1']);
+  });
+
+  it('answers 503 when some failed entries are worth resending even though another was rejected, marking it not retryable', async () => {
+    const handler = await producer();
+    const entries = [rideRequested('refused-1'), rideRequested('doomed-1'), rideCompleted('ok-1')];
+    eventbridge.failNext({ count: EVERY_TIME, errorCode: 'MalformedDetail', errorMessage: 'Detail is malformed.', match: isRide('refused-1') });
+    eventbridge.failNext({ count: EVERY_TIME, errorCode: 'InternalFailure', errorMessage: 'try again', match: isRide('doomed-1') });
+
+    const response = await handler(functionUrlEvent({ json: { entries } }), context(3_000));
+
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['retry-after']).toBe('2');
+    const results = resultsOf(response);
+    expect(results[0]).toEqual({ index: 0, status: 'failed', retryable: false, reason: 'MalformedDetail' });
+    expect(results[1]).toMatchObject({ index: 1, status: 'failed', retryable: true });
+    expect(results[2]).toMatchObject({ index: 2, status: 'published' });
+    expect(published().map(rideIdOf)).toEqual(['ok-1']);
   });
 
   it('logs counts, never the riders’ data', async () => {

@@ -128,12 +128,30 @@ describe('handleRequest', () => {
     expect(failures).toEqual([{ index: 1, retryable: true, code: 'DeadlineReached', reason }]);
   });
 
-  it('answers 500 when the producer is not allowed to publish', async () => {
+  it('answers 503 with retry-after when the producer is not allowed to publish', async () => {
     const bus = fakeBus(new Map([[0, { retryable: true, code: 'Environment', reason: 'AccessDeniedException: no' }]]));
 
     const { response, summary } = await handleRequest(functionUrlEvent({ json: rideCompleted() }), bus.ports, settings);
 
-    expect(response.statusCode).toBe(500);
-    expect(summary).toMatchObject({ status: 500, error: 'PublishFailed' });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers?.['retry-after']).toBe('2');
+    expect(summary).toMatchObject({ status: 503, error: 'PublishIncomplete', published: 0, failed: 1 });
+  });
+
+  it('answers 422 EntryRejected when EventBridge rejects an entry the producer validated', async () => {
+    const reason = 'MalformedDetail: Detail is malformed.';
+    const bus = fakeBus(new Map([[1, { retryable: false, code: 'Invalid', reason }]]));
+    const entries = [rideRequested('a'), rideRequested('b')];
+
+    const { response, summary, failures } = await handleRequest(functionUrlEvent({ json: { entries } }), bus.ports, settings);
+
+    expect(response.statusCode).toBe(422);
+    expect(response.headers).not.toHaveProperty('retry-after');
+    expect(bodyOf(response)).toMatchObject({
+      error: 'EntryRejected',
+      results: [{ index: 0, status: 'published' }, { index: 1, status: 'failed', retryable: false, reason: 'MalformedDetail' }],
+    });
+    expect(summary).toMatchObject({ status: 422, error: 'EntryRejected', entries: 2, published: 1, failed: 1 });
+    expect(failures).toEqual([{ index: 1, retryable: false, code: 'Invalid', reason }]);
   });
 });
