@@ -33,6 +33,23 @@ export default tseslint.config(
     },
   },
   {
+    // Function code ships in the Lambda bundle: local tooling and CDK code must never reach it.
+    files: ['apps/*/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@wildrydes/emulators', '@wildrydes/local-runtime', '@wildrydes/redrive', '@wildrydes/infra', '@wildrydes/infra/*', 'aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'cdk-nag'],
+              message: 'apps/*/src is bundled into the Lambda function: import local tooling and CDK code only from infra/ or tests/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/tests/**/*.ts', '**/*.test.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

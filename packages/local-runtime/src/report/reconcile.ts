@@ -14,6 +14,12 @@ export interface RunObservations {
   readonly eventsPublished: number;
   /** Of those, events the consumer handled successfully. */
   readonly eventsConsumed: number;
+  /** Every event the bus accepted, by detail-type. */
+  readonly eventsByType: Readonly<Record<string, number>>;
+  /** Stored readings below the health threshold that have no UnicornHealthLow event on the bus. */
+  readonly lowReadingsWithoutAlert: number;
+  /** Readings the simulator could not put on the raw stream (never sent, so never lost). */
+  readonly simulatorPutFailures: number;
   /** Differences between the read model and what was sent; empty when it matches. */
   readonly readModelMismatches: readonly string[];
   readonly readModelUnicorns: number;
@@ -35,11 +41,15 @@ export interface Reconciliation {
   readonly missingValid: number;
   readonly eventsPublished: number;
   readonly eventsConsumed: number;
+  readonly eventsByType: Readonly<Record<string, number>>;
+  readonly lowReadingsWithoutAlert: number;
   readonly rideEventsAccepted: number;
+  readonly simulatorPutFailures: number;
   readonly onFailure: number;
   readonly readModel: { readonly unicorns: number; readonly matches: boolean; readonly mismatches: readonly string[] };
   readonly quarantineByReason: Readonly<Record<string, number>>;
-  readonly latencyMs: { readonly p50: number; readonly p99: number; readonly max: number; readonly samples: number };
+  /** `null` when no reading was stored. */
+  readonly latencyMs: { readonly p50: number | null; readonly p99: number | null; readonly max: number | null; readonly samples: number };
   readonly durationSeconds: number;
   readonly problems: readonly string[];
 }
@@ -67,6 +77,7 @@ export function reconcile(observed: RunObservations): Reconciliation {
   if (observed.eventsConsumed < observed.eventsPublished) {
     problems.push(`${observed.eventsPublished - observed.eventsConsumed} event(s) published but not consumed`);
   }
+  if (observed.lowReadingsWithoutAlert > 0) problems.push(`${observed.lowReadingsWithoutAlert} low reading(s) stored without a UnicornHealthLow event`);
   if (observed.onFailure > 0) problems.push(`${observed.onFailure} record(s) or event(s) in an on-failure destination`);
   if (observed.readModelMismatches.length > 0) problems.push(`read model differs: ${observed.readModelMismatches.length} mismatch(es)`);
   return {
@@ -78,7 +89,10 @@ export function reconcile(observed: RunObservations): Reconciliation {
     missingValid,
     eventsPublished: observed.eventsPublished,
     eventsConsumed: observed.eventsConsumed,
+    eventsByType: observed.eventsByType,
+    lowReadingsWithoutAlert: observed.lowReadingsWithoutAlert,
     rideEventsAccepted: observed.rideEventsAccepted,
+    simulatorPutFailures: observed.simulatorPutFailures,
     onFailure: observed.onFailure,
     readModel: {
       unicorns: observed.readModelUnicorns,
@@ -87,15 +101,17 @@ export function reconcile(observed: RunObservations): Reconciliation {
     },
     quarantineByReason,
     latencyMs: {
-      p50: Math.round(percentile(observed.latenciesMs, 50)),
-      p99: Math.round(percentile(observed.latenciesMs, 99)),
-      max: Math.round(percentile(observed.latenciesMs, 100)),
+      p50: rounded(percentile(observed.latenciesMs, 50)),
+      p99: rounded(percentile(observed.latenciesMs, 99)),
+      max: rounded(percentile(observed.latenciesMs, 100)),
       samples: observed.latenciesMs.length,
     },
     durationSeconds: observed.durationSeconds,
     problems,
   };
 }
+
+const rounded = (value: number | null) => (value === null ? null : Math.round(value));
 
 /** The reconciliation as the lines printed at the end of a run. */
 export function formatReconciliation(result: Reconciliation): string {
@@ -105,11 +121,16 @@ export function formatReconciliation(result: Reconciliation): string {
     `Reconciliation after ${result.durationSeconds.toFixed(1)} s`,
     `  ${mark(result.lost === 0)} readings sent ${result.sent} = stored ${result.stored} + quarantined ${result.quarantined}${result.lost > 0 ? `  (lost ${result.lost})` : ''}`,
     ...Object.entries(result.quarantineByReason).map(([reason, n]) => `        quarantined by ${reason}: ${n}`),
-    `  ${mark(result.eventsConsumed >= result.eventsPublished)} events published ${result.eventsPublished} = events consumed ${result.eventsConsumed}  (ride events accepted over HTTP: ${result.rideEventsAccepted})`,
+    `  ${mark(result.eventsConsumed >= result.eventsPublished)} events published for the consumer ${result.eventsPublished} = events consumed ${result.eventsConsumed}  (ride events accepted over HTTP: ${result.rideEventsAccepted})`,
+    `        on the bus: ${Object.entries(result.eventsByType).map(([type, n]) => `${type} ${n}`).join(', ') || 'nothing'}`,
+    `  ${mark(result.lowReadingsWithoutAlert === 0)} every stored low reading raised UnicornHealthLow${result.lowReadingsWithoutAlert > 0 ? ` (missing: ${result.lowReadingsWithoutAlert})` : ''}`,
     `  ${mark(result.readModel.matches)} read model of ${result.readModel.unicorns} unicorn(s) matches what was sent`,
     ...result.readModel.mismatches.map((m) => `        ${m}`),
     `  ${mark(result.onFailure === 0)} on-failure destinations and dead-letter queues: ${result.onFailure}`,
-    `      latency put -> stored: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms (${result.latencyMs.samples} readings)`,
+    result.latencyMs.samples > 0
+      ? `      latency put -> stored: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms (${result.latencyMs.samples} readings)`
+      : '      latency put -> stored: no reading was stored',
+    ...(result.simulatorPutFailures > 0 ? [`      the simulator could not put ${result.simulatorPutFailures} reading(s) (never sent, not counted)`] : []),
     result.ok ? 'Nothing lost.' : `PROBLEMS: ${result.problems.join('; ')}`,
   ];
   return lines.join('\n');

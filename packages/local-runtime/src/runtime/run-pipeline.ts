@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { createDynamoDbClient, createKinesisClient, createS3Client, listQuarantined, readQuarantined } from '@wildrydes/aws-clients';
-import { startEmulators, type RunningEventBridge } from '@wildrydes/emulators';
+import { startEmulators, type BusEvent, type RunningEventBridge } from '@wildrydes/emulators';
+import { compilePattern } from '@wildrydes/event-patterns';
 import { SENSOR_TABLE_KEY } from '@wildrydes/schemas';
 import { formatReconciliation, reconcile, type Reconciliation } from '../report/reconcile.js';
 import { renderLiveView } from '../report/live-view.js';
@@ -60,6 +61,11 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     const streams = new DynamoDBStreamsClient({});
     const platform = await createLocalPlatform({ kinesis, dynamodb, s3, eventbridge, shardCount: options.shardCount, region: REGION, accountId: ACCOUNT });
     const ownedTables: OwnedTable[] = functions.flatMap(({ declaration }) => declaration.ownedTables ?? []);
+    // What the bus accepted, whoever sent it (the functions, or a person posting to the producer).
+    const busEvents: BusEvent[] = [];
+    eventbridge.subscribe((event, { eventBusName }) => {
+      if (eventBusName === platform.eventBusName) busEvents.push(event);
+    });
     for (const table of ownedTables) await createOwnedTable(dynamodb, table);
 
     const logsDirectory = await mkdtemp(join(tmpdir(), 'wildrydes-local-'));
@@ -122,8 +128,13 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     };
     let draining = false;
     let lastLineMs = 0;
+    let listingFailed = false;
     const show = async (force = false) => {
-      await refreshQuarantine().catch(() => undefined);
+      await refreshQuarantine().catch((error: unknown) => {
+        // The live view keeps the last counts; say once why they stopped moving.
+        if (!listingFailed) options.write(`warning: could not list the quarantine for the live view: ${(error as Error).message}\n`);
+        listingFailed = true;
+      });
       const view = renderLiveView({
         elapsedSeconds: (Date.now() - started) / 1000,
         durationSeconds: options.durationSeconds,
@@ -166,7 +177,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     await show(true);
     if (!settled) options.write('Draining timed out: reconciling what arrived so far.\n');
 
-    const observations = await observe({ dynamodb, s3, platform, functions, wired, simulator, failures, latenciesMs, ownedTables });
+    const observations = await observe({ dynamodb, s3, platform, functions, wired, simulator, failures, latenciesMs, ownedTables, busEvents });
     const result = reconcile({ ...observations, durationSeconds: (Date.now() - started) / 1000 });
     options.write(`${formatReconciliation(result)}\n`);
     return result;
@@ -186,6 +197,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     failures: LocalFailure[];
     latenciesMs: number[];
     ownedTables: OwnedTable[];
+    busEvents: BusEvent[];
   }) {
     const storedKeys = new Set<string>();
     let startKey: Record<string, never> | undefined;
@@ -204,25 +216,45 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     }
 
     const consumer = context.wired.find((fn) => fn.declaration.trigger.type === 'eventbridge-rule');
-    const consumerStatus = consumer?.status();
+    const consumerTrigger = consumer?.declaration.trigger;
+    const selects = consumerTrigger?.type === 'eventbridge-rule' ? compilePattern(consumerTrigger.eventPattern) : () => false;
     const reactor = context.functions.find(({ declaration }) => declaration.trigger.type === 'dynamodb-stream');
     const threshold = Number(reactor?.declaration.environment['HEALTH_LOW_THRESHOLD'] ?? 20);
+    const lowReadings = [...context.simulator.sentValid.values()].filter(
+      (reading) => reading.healthPoints < threshold && storedKeys.has(`${reading.name}|${reading.statusTime}`),
+    );
+
+    const eventsByType: Record<string, number> = {};
+    const alerted = new Set<string>();
+    const completedRides = new Map<string, { unicorn: string; rideId: string; distanceMetres: number }>();
+    for (const event of context.busEvents) {
+      eventsByType[event['detail-type']] = (eventsByType[event['detail-type']] ?? 0) + 1;
+      const detail = event.detail;
+      if (event['detail-type'] === 'UnicornHealthLow') alerted.add(`${String(detail['unicorn'])}|${String(detail['statusTime'])}`);
+      if (event['detail-type'] === 'RideCompleted' && !completedRides.has(String(detail['rideId']))) {
+        // The consumer counts a ride once, by rideId: so does the expectation.
+        completedRides.set(String(detail['rideId']), {
+          unicorn: String(detail['unicorn']),
+          rideId: String(detail['rideId']),
+          distanceMetres: Number(detail['distanceMetres']),
+        });
+      }
+    }
+
     const readModelTable = context.ownedTables[0];
     const readModel = readModelTable
-      ? await checkReadModel({
-          dynamodb: context.dynamodb,
-          tableName: readModelTable.tableName,
-          completedRides: context.simulator.completedRides,
-          lowReadings: [...context.simulator.sentValid.values()].filter((r) => r.healthPoints < threshold && storedKeys.has(`${r.name}|${r.statusTime}`)),
-        })
+      ? await checkReadModel({ dynamodb: context.dynamodb, tableName: readModelTable.tableName, completedRides: [...completedRides.values()], lowReadings })
       : { unicorns: 0, mismatches: ['no read model table declared'] };
     return {
       sentValid: new Set(context.simulator.sentValid.keys()),
       sentMalformed: context.simulator.sentMalformed,
       storedKeys,
       quarantined,
-      eventsPublished: consumerStatus?.recordsIn ?? 0,
-      eventsConsumed: consumerStatus?.recordsOut ?? 0,
+      eventsPublished: context.busEvents.filter((event) => selects(event)).length,
+      eventsConsumed: consumer?.status().recordsOut ?? 0,
+      eventsByType,
+      lowReadingsWithoutAlert: lowReadings.filter((reading) => !alerted.has(`${reading.name}|${reading.statusTime}`)).length,
+      simulatorPutFailures: context.simulator.putFailures,
       readModelMismatches: readModel.mismatches,
       readModelUnicorns: readModel.unicorns,
       onFailure: context.failures.length,

@@ -47,6 +47,8 @@ export class SimulatorDriver {
   private readingsDue = 0;
   private ridesDue = 0;
   private rideSequence = 0;
+  /** The next unicorn to report: carried across ticks, so the whole fleet reports at any rate. */
+  private nextUnicorn = 0;
   private busy: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: SimulatorOptions) {
@@ -79,7 +81,11 @@ export class SimulatorDriver {
   private async sendReadings(count: number): Promise<void> {
     if (count <= 0) return;
     const now = Date.now();
-    const readings = Array.from({ length: count }, (_, i) => nextReading(this.fleet[i % this.fleet.length] as Unicorn, now, this.options.badRatio, this.random));
+    const readings = Array.from({ length: count }, () => {
+      const unicorn = this.fleet[this.nextUnicorn] as Unicorn;
+      this.nextUnicorn = (this.nextUnicorn + 1) % this.fleet.length;
+      return nextReading(unicorn, now, this.options.badRatio, this.random);
+    });
     const result = await putRecords(this.options.kinesis, {
       streamName: this.options.rawStreamName,
       records: readings.map((reading) => ({ ref: reading, partitionKey: reading.partitionKey, data: reading.data })),

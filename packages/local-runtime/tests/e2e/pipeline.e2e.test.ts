@@ -40,6 +40,8 @@ describe('npm start, end to end', () => {
       expect(result.rideEventsAccepted).toBeGreaterThan(0);
       expect(result.eventsPublished).toBeGreaterThanOrEqual(result.rideEventsAccepted / 2);
       expect(result.eventsConsumed).toBe(result.eventsPublished);
+      expect(result.eventsByType['RideCompleted']).toBe(result.rideEventsAccepted / 2);
+      expect(result.lowReadingsWithoutAlert).toBe(0);
       expect(result.readModel).toMatchObject({ matches: true, mismatches: [] });
       expect(result.readModel.unicorns).toBeGreaterThan(0);
       expect(result.onFailure).toBe(0);

@@ -12,6 +12,9 @@ const base: RunObservations = {
   ],
   eventsPublished: 4,
   eventsConsumed: 4,
+  eventsByType: { RideCompleted: 2, RideRequested: 2, UnicornHealthLow: 2 },
+  lowReadingsWithoutAlert: 0,
+  simulatorPutFailures: 0,
   readModelMismatches: [],
   readModelUnicorns: 2,
   onFailure: 0,
@@ -39,16 +42,23 @@ describe('reconcile', () => {
     [{ eventsConsumed: 3 }, '1 event(s) published but not consumed'],
     [{ onFailure: 2 }, '2 record(s) or event(s) in an on-failure destination'],
     [{ readModelMismatches: ['b: ridesCompleted 1, expected 2'] }, 'read model differs'],
+    [{ lowReadingsWithoutAlert: 1 }, '1 low reading(s) stored without a UnicornHealthLow event'],
   ])('fails on %j', (change, problem) => {
     const result = reconcile({ ...base, ...change });
     expect(result.ok).toBe(false);
     expect(result.problems.join('; ')).toContain(problem);
   });
+
+  it('reports no latency, not 0 ms, when nothing was stored', () => {
+    const result = reconcile({ ...base, sentValid: new Set(), storedKeys: new Set(), latenciesMs: [] });
+    expect(result.latencyMs).toEqual({ p50: null, p99: null, max: null, samples: 0 });
+    expect(formatReconciliation(result)).toContain('latency put -> stored: no reading was stored');
+  });
 });
 
 describe('percentile', () => {
   it('uses the nearest rank', () => {
-    expect(percentile([], 50)).toBe(0);
+    expect(percentile([], 50)).toBeNull();
     expect(percentile([5], 99)).toBe(5);
     expect(percentile([1, 2, 3, 4], 50)).toBe(2);
     expect(percentile([1, 2, 3, 4], 75)).toBe(3);
