@@ -75,7 +75,7 @@ function requireWholeNumber(name: string, value: number, min: number, max: numbe
  *
  * @example
  * ```ts
- * new PlatformStack(app, 'WildRydesPlatform', { env: { account, region } });
+ * new PlatformStack(app, 'WildRydesPlatform'); // environment-agnostic: no `env`
  * ```
  */
 export class PlatformStack extends Stack {

@@ -3,9 +3,11 @@ import { applyNagChecks } from '@wildrydes/infra';
 import { KinesisDdbWriterStack } from './stack.js';
 
 // The writer's own CDK app, so `nx run kinesis-ddb-writer:deploy` deploys this stack alone.
-const app = new App();
+// No `env` and no analytics reporting: the template is environment-agnostic and Region-free, so
+// the cached assembly deploys to whichever account and Region the deploy runs against (see
+// infra/src/app.ts).
+const app = new App({ analyticsReporting: false });
 new KinesisDdbWriterStack(app, 'WildRydesKinesisDdbWriter', {
-  env: { account: process.env['CDK_DEFAULT_ACCOUNT'], region: process.env['CDK_DEFAULT_REGION'] },
   description: 'Wild Rydes: Kinesis unicorn-telemetry-clean to DynamoDB UnicornSensorData',
 });
 applyNagChecks(app);
