@@ -63,13 +63,7 @@ export class EventRuleFunction extends Construct {
     const { declaration, platform } = props;
     const trigger = resolveEventRuleSettings(declaration.trigger);
 
-    const declared = new DeclaredFunction(this, 'Default', {
-      declaration,
-      platform,
-      code: props.code,
-      logRetention: props.logRetention,
-      tracing: props.tracing,
-    });
+    const declared = new DeclaredFunction(this, 'Default', props);
     this.fn = declared.fn;
     this.role = declared.role;
     this.logGroup = declared.logGroup;

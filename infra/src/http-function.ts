@@ -44,15 +44,9 @@ export class HttpFunction extends Construct {
   public constructor(scope: Construct, id: string, props: HttpFunctionProps) {
     validateDeclarationOfKind(props.declaration, 'HttpFunction', ['function-url']);
     super(scope, id);
-    const { declaration, platform } = props;
+    const { declaration } = props;
 
-    const declared = new DeclaredFunction(this, 'Default', {
-      declaration,
-      platform,
-      code: props.code,
-      logRetention: props.logRetention,
-      tracing: props.tracing,
-    });
+    const declared = new DeclaredFunction(this, 'Default', props);
     this.fn = declared.fn;
     this.role = declared.role;
     this.logGroup = declared.logGroup;

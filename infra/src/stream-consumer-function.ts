@@ -56,13 +56,7 @@ export class StreamConsumerFunction extends Construct {
 
     // 'Default' keeps the logical IDs of the function, role and log group as they were when
     // this construct created them itself.
-    const declared = new DeclaredFunction(this, 'Default', {
-      declaration,
-      platform,
-      code: props.code,
-      logRetention: props.logRetention,
-      tracing: props.tracing,
-    });
+    const declared = new DeclaredFunction(this, 'Default', props);
     this.fn = declared.fn;
     this.role = declared.role;
     this.logGroup = declared.logGroup;
