@@ -15,7 +15,8 @@ export interface LocalEventBridgeOptions {
   region?: string;
   /**
    * Largest PutEvents entry accepted, in bytes as AWS counts them ("Calculating PutEvents event
-   * entry size"); larger entries fail with `InvalidArgument`.
+   * entry size"); a request with a larger entry fails as a whole with a 400
+   * `ValidationException: Total size of the entries in the request is over the limit.`, as in AWS.
    * @default 1048576 (1 MiB, the limit since January 2026; 262144 is the old one)
    */
   maxEntryBytes?: number;

@@ -23,14 +23,13 @@ export interface RejectedEntry {
 
 /** What {@link validatePutEventsEntry} needs to know about the bus. */
 export interface EntryValidationContext {
-  readonly maxEntryBytes: number;
   readonly eventBusExists: (eventBusName: string) => boolean;
 }
 
 /**
  * Validates one PutEvents entry as EventBridge does, returning the per-entry error it would
  * report: `InvalidArgument` for a missing `Source`, `DetailType` or `Detail`, a bad `Time` or
- * `Resources`, or an entry over `maxEntryBytes`; `NotAuthorizedForSourceException` for an
+ * `Resources`; `NotAuthorizedForSourceException` for an
  * `aws.` source; `MalformedDetail` when `Detail` is not the text of a JSON object;
  * `ResourceNotFoundException` for a bus that does not exist.
  *
@@ -71,9 +70,6 @@ export function validatePutEventsEntry(raw: unknown, context: EntryValidationCon
   };
 
   const sizeBytes = putEventsEntrySizeBytes({ ...input, Resources: [...(input.Resources ?? [])] });
-  if (sizeBytes > context.maxEntryBytes) {
-    return invalid('Entry', `the entry is ${sizeBytes} bytes, over the limit of ${context.maxEntryBytes} bytes.`);
-  }
   if (source.startsWith('aws.')) {
     return { ok: false, errorCode: 'NotAuthorizedForSourceException', errorMessage: 'Not authorized for the source.' };
   }
@@ -85,6 +81,30 @@ export function validatePutEventsEntry(raw: unknown, context: EntryValidationCon
     return { ok: false, errorCode: 'ResourceNotFoundException', errorMessage: `Event bus ${busName} does not exist.` };
   }
   return { ok: true, input, eventBusName: busName, detail, sizeBytes };
+}
+
+/**
+ * The size EventBridge counts for a raw request entry ("Calculating PutEvents event entry size"),
+ * from whatever of its counted fields are present, before any other validation: the request's
+ * size limit applies to every entry, valid or not.
+ *
+ * @example
+ * ```ts
+ * rawEntrySizeBytes({ Source: 's', DetailType: 't', Detail: '{}' }); // 4
+ * ```
+ */
+export function rawEntrySizeBytes(raw: unknown): number {
+  if (!isObject(raw)) return 0;
+  const text = (field: string) => (typeof raw[field] === 'string' ? (raw[field] as string) : undefined);
+  const resources = Array.isArray(raw['Resources']) ? raw['Resources'].filter((resource) => typeof resource === 'string') : [];
+  const hasTime = raw['Time'] !== undefined && raw['Time'] !== null;
+  return putEventsEntrySizeBytes({
+    Source: text('Source'),
+    DetailType: text('DetailType'),
+    Detail: text('Detail'),
+    Resources: resources as string[],
+    ...(hasTime ? { Time: new Date(0) } : {}),
+  });
 }
 
 function parseDetail(text: string): Record<string, unknown> | undefined {

@@ -130,19 +130,22 @@ describe('EventBridge emulator: PutEvents over HTTP with the SDK v3 client', () 
     expect(rideIds(eventbridge.published())).toEqual(['r-1', 'r-9']);
   });
 
-  it('accepts an entry of exactly the size limit and fails one byte more with a per-entry error', async () => {
+  it('accepts an entry of exactly the size limit and fails the whole request for one byte more, as AWS does (400 ValidationException)', async () => {
     // Prepare
     const atLimit = entryOfSize(DEFAULT_MAX_ENTRY_BYTES, 'at-limit');
     const overLimit = entryOfSize(DEFAULT_MAX_ENTRY_BYTES + 1, 'over-limit');
 
     // Act
-    const result = await client.send(new PutEventsCommand({ Entries: [overLimit, atLimit] }));
+    const accepted = await client.send(new PutEventsCommand({ Entries: [atLimit] }));
+    const error = await client.send(new PutEventsCommand({ Entries: [overLimit] })).catch((caught: unknown) => caught);
 
     // Assess
-    expect(result.FailedEntryCount).toBe(1);
-    expect(result.Entries![0]).toMatchObject({ ErrorCode: 'InvalidArgument' });
-    expect(result.Entries![0]!.ErrorMessage).toContain(`${DEFAULT_MAX_ENTRY_BYTES + 1} bytes, over the limit of ${DEFAULT_MAX_ENTRY_BYTES}`);
-    expect(result.Entries![1]!.EventId).toMatch(UUID);
+    expect(accepted.FailedEntryCount).toBe(0);
+    expect(error).toMatchObject({
+      name: 'ValidationException',
+      message: 'Total size of the entries in the request is over the limit.',
+      $metadata: { httpStatusCode: 400 },
+    });
     expect(rideIds(eventbridge.published())).toEqual(['at-limit']);
   });
 
@@ -154,16 +157,30 @@ describe('EventBridge emulator: PutEvents over HTTP with the SDK v3 client', () 
 
     try {
       // Act
-      const result = await smallClient.send(
-        new PutEventsCommand({ Entries: [{ ...entry, Time: new Date() }, { ...entry, Time: new Date(), Resources: ['r'] }] }),
-      );
+      const atLimit = await smallClient.send(new PutEventsCommand({ Entries: [{ ...entry, Time: new Date() }] }));
+      const overLimit = await smallClient
+        .send(new PutEventsCommand({ Entries: [{ ...entry, Time: new Date(), Resources: ['r'] }] }))
+        .catch((caught: unknown) => caught);
 
       // Assess
-      expect(result.Entries!.map((resultEntry) => resultEntry.ErrorCode ?? 'ok')).toEqual(['ok', 'InvalidArgument']);
+      expect(atLimit.FailedEntryCount).toBe(0);
+      expect(overLimit).toMatchObject({ name: 'ValidationException' });
     } finally {
       smallClient.destroy();
       await small.stop();
     }
+  });
+
+  it('counts the size of entries that fail validation towards the request limit', async () => {
+    // Prepare: an entry without DetailType would fail on its own, but its Detail is still over the limit.
+    const oversizedInvalid = { Source: 'wildrydes.rides', Detail: JSON.stringify({ pad: 'x'.repeat(DEFAULT_MAX_ENTRY_BYTES) }) };
+
+    // Act
+    const error = await client.send(new PutEventsCommand({ Entries: [oversizedInvalid, rideEntry('r-1')] })).catch((caught: unknown) => caught);
+
+    // Assess
+    expect(error).toMatchObject({ name: 'ValidationException', message: 'Total size of the entries in the request is over the limit.' });
+    expect(eventbridge.published()).toEqual([]);
   });
 
   it('rejects the whole request when its accepted entries add up to more than the request limit', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { validatePutEventsEntry, type EntryValidationContext } from '../../src/eventbridge/put-events-entry';
+import { rawEntrySizeBytes, validatePutEventsEntry, type EntryValidationContext } from '../../src/eventbridge/put-events-entry';
 
-const context: EntryValidationContext = { maxEntryBytes: 1_048_576, eventBusExists: (name) => name === 'default' || name === 'rides' };
+const context: EntryValidationContext = { eventBusExists: (name) => name === 'default' || name === 'rides' };
 const valid = { Source: 'wildrydes.rides', DetailType: 'RideCompleted', Detail: '{"rideId":"r-1"}' };
 
 describe('validatePutEventsEntry', () => {
@@ -39,16 +39,29 @@ describe('validatePutEventsEntry', () => {
     expect(result).toEqual({ ok: false, errorCode, errorMessage });
   });
 
-  it('counts multi-byte characters as UTF-8 bytes against the limit', () => {
+  it('sizes an accepted entry in UTF-8 bytes', () => {
     // Prepare: Source + DetailType + Detail = 1 + 1 + '{"k":"€"}' (11 bytes, '€' is 3) = 13 bytes.
     const entry = { Source: 's', DetailType: 't', Detail: '{"k":"€"}' };
 
     // Act
-    const atLimit = validatePutEventsEntry(entry, { ...context, maxEntryBytes: 13 });
-    const overLimit = validatePutEventsEntry(entry, { ...context, maxEntryBytes: 12 });
+    const result = validatePutEventsEntry(entry, context);
 
     // Assess
-    expect(atLimit).toMatchObject({ ok: true, sizeBytes: 13 });
-    expect(overLimit).toEqual({ ok: false, errorCode: 'InvalidArgument', errorMessage: 'Parameter Entry is not valid. Reason: the entry is 13 bytes, over the limit of 12 bytes.' });
+    expect(result).toMatchObject({ ok: true, sizeBytes: 13 });
+  });
+});
+
+describe('rawEntrySizeBytes', () => {
+  it.each([
+    ['a complete entry, Time as 14 bytes', { Source: 's', DetailType: 't', Detail: '{"k":"€"}', Time: 1, Resources: ['ab'] }, 29],
+    ['an entry missing fields, from what is there', { Detail: '{}' }, 2],
+    ['fields of the wrong type as absent', { Source: 5, DetailType: 't', Resources: ['r', 7] }, 2],
+    ['something that is not an object as 0', 'text', 0],
+  ])('counts %s', (_case, entry, expected) => {
+    // Act
+    const size = rawEntrySizeBytes(entry);
+
+    // Assess
+    expect(size).toBe(expected);
   });
 });

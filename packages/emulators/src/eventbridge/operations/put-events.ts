@@ -1,7 +1,7 @@
 import { MAX_PUT_EVENTS_ENTRIES } from '../constants';
 import { EventBridgeValidationError } from '../errors';
 import type { FaultInjector } from '../fault-injection';
-import { validatePutEventsEntry, type AcceptedEntry } from '../put-events-entry';
+import { rawEntrySizeBytes, validatePutEventsEntry, type AcceptedEntry } from '../put-events-entry';
 import { requestBody, requiredList } from './request-fields';
 
 /** One entry of a PutEvents response: an event id, or an error code and message. */
@@ -25,8 +25,11 @@ export interface PutEventsContext {
 
 /**
  * Handles PutEvents like EventBridge: the request fails as a whole (`ValidationException`) for
- * a missing `Entries`, fewer than 1 or more than 10 entries, or accepted entries whose sizes add
- * up to more than `maxRequestBytes`; otherwise each entry succeeds or fails on its own, in
+ * a missing `Entries`, fewer than 1 or more than 10 entries, one entry over `maxEntryBytes`, or
+ * entries whose sizes add up to more than `maxRequestBytes` ("Total size of the entries in the
+ * request is over the limit.": AWS answers an oversized entry with this 400, not with a
+ * per-entry error; see "Amazon EventBridge quotas", PutEvents entry size); otherwise each entry
+ * succeeds or fails on its own, in
  * request order, with `FailedEntryCount` counting the failures. Queued entry faults apply to
  * entries that pass validation.
  *
@@ -38,11 +41,12 @@ export interface PutEventsContext {
  */
 export function putEvents(input: unknown, context: PutEventsContext): PutEventsResponse {
   const entries = requiredList(requestBody(input), 'Entries', 1, MAX_PUT_EVENTS_ENTRIES);
-  const validated = entries.map((entry) => validatePutEventsEntry(entry, context));
-  const totalBytes = validated.reduce((total, result) => total + (result.ok ? result.sizeBytes : 0), 0);
-  if (totalBytes > context.maxRequestBytes) {
+  const sizes = entries.map(rawEntrySizeBytes);
+  const totalBytes = sizes.reduce((total, size) => total + size, 0);
+  if (totalBytes > context.maxRequestBytes || sizes.some((size) => size > context.maxEntryBytes)) {
     throw new EventBridgeValidationError('Total size of the entries in the request is over the limit.');
   }
+  const validated = entries.map((entry) => validatePutEventsEntry(entry, context));
 
   const results = validated.map((result): PutEventsResultEntry => {
     if (!result.ok) return { ErrorCode: result.errorCode, ErrorMessage: result.errorMessage };
