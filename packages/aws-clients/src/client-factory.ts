@@ -67,12 +67,15 @@ export function createEventBridgeClient(options: ClientFactoryOptions = {}): Eve
 }
 
 /**
- * An S3 client with keep-alive connections and:
- * - `forcePathStyle: true`: the local S3 emulator only understands path-style addressing,
- *   and in AWS path style works for bucket names without dots (ours have none);
- * - checksums only `WHEN_REQUIRED`: since SDK 3.729 the default adds CRC32 checksums to every
- *   upload and validates them on every download, which the older local emulator rejects.
- *   Operations whose API requires a checksum still send one.
+ * An S3 client with keep-alive connections, addressing buckets path-style
+ * (`forcePathStyle: true`): the local S3 emulator only understands path-style addressing, and
+ * in AWS path style works for bucket names without dots (ours have none).
+ *
+ * Checksums keep the SDK's default (`WHEN_SUPPORTED`, since SDK 3.729): a CRC32 checksum with
+ * every upload and validation of every download that carries one, as described in "Data
+ * Integrity Protections for Amazon S3" (AWS SDKs and Tools Reference Guide). The settings
+ * `AWS_REQUEST_CHECKSUM_CALCULATION` / `AWS_RESPONSE_CHECKSUM_VALIDATION` still apply. The
+ * local emulator decodes the SDK's aws-chunked uploads with their trailing checksum itself.
  *
  * @example
  * ```ts
@@ -81,12 +84,7 @@ export function createEventBridgeClient(options: ClientFactoryOptions = {}): Eve
  * ```
  */
 export function createS3Client(options: ClientFactoryOptions = {}): S3Client {
-  return new S3Client({
-    ...commonConfig(options),
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  return new S3Client({ ...commonConfig(options), forcePathStyle: true });
 }
 
 function commonConfig(options: ClientFactoryOptions): Pick<DynamoDBClientConfig, 'region' | 'maxAttempts' | 'requestHandler'> {

@@ -1,7 +1,7 @@
 import { ListTablesCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListEventBusesCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ListStreamsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -19,6 +19,7 @@ interface SentRequest {
   hostname: string;
   port?: number;
   path: string;
+  headers: Record<string, string>;
 }
 
 /** The one overload of `middlewareStack.add` used here, the same for every client. */
@@ -50,6 +51,19 @@ async function capturedRequest(
   const error = await send().catch((caught: unknown) => caught);
   if (!(error instanceof RequestCaptured)) throw error;
   return error.request;
+}
+
+/**
+ * Static fake credentials, so the SDK looks for no credential files or metadata service, nor a
+ * developer's shared config, which may name an endpoint_url or checksum settings of its own.
+ */
+function stubFakeCredentials(): void {
+  vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
+  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake-secret');
+  vi.stubEnv('AWS_SESSION_TOKEN', '');
+  vi.stubEnv('AWS_PROFILE', '');
+  vi.stubEnv('AWS_CONFIG_FILE', 'no-such-aws-config');
+  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', 'no-such-aws-credentials');
 }
 
 /**
@@ -133,16 +147,7 @@ describe('client factory', () => {
   });
 
   describe('endpoints', () => {
-    beforeEach(() => {
-      // Static fake credentials, so the SDK looks for no credential files or metadata service.
-      vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLE');
-      vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'fake-secret');
-      vi.stubEnv('AWS_SESSION_TOKEN', '');
-      // Nor a developer's shared config, which may name an endpoint_url of its own.
-      vi.stubEnv('AWS_PROFILE', '');
-      vi.stubEnv('AWS_CONFIG_FILE', 'no-such-aws-config');
-      vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', 'no-such-aws-credentials');
-    });
+    beforeEach(stubFakeCredentials);
 
     it('sets no endpoint: DynamoDB goes where AWS_ENDPOINT_URL_DYNAMODB says', async () => {
       // Prepare
@@ -222,14 +227,42 @@ describe('client factory', () => {
     });
   });
 
-  it('computes and validates S3 checksums only when an API requires it', async () => {
-    // Act
-    const client = createS3Client({ region: 'eu-west-1' });
+  describe('S3 checksums', () => {
+    beforeEach(stubFakeCredentials);
 
-    // Assess
-    expect(client.config.forcePathStyle).toBe(true);
-    await expect(client.config.requestChecksumCalculation()).resolves.toBe('WHEN_REQUIRED');
-    await expect(client.config.responseChecksumValidation()).resolves.toBe('WHEN_REQUIRED');
+    // "Data Integrity Protections for Amazon S3" (AWS SDKs and Tools Reference Guide): SDKs compute
+    // a CRC checksum for every upload by default (request_checksum_calculation = when_supported).
+    it('keeps the SDK default S3 checksums: a CRC32 checksum with every upload, validation of downloads', async () => {
+      // Prepare
+      vi.stubEnv('AWS_REQUEST_CHECKSUM_CALCULATION', '');
+      vi.stubEnv('AWS_RESPONSE_CHECKSUM_VALIDATION', '');
+      const client = createS3Client({ region: 'eu-west-1' });
+
+      // Act
+      const request = await capturedRequest(client, () =>
+        client.send(new PutObjectCommand({ Bucket: 'quarantine', Key: 'a/b.json', Body: '{"reason":"INVALID_JSON"}' })),
+      );
+
+      // Assess
+      expect(client.config.forcePathStyle).toBe(true);
+      await expect(client.config.requestChecksumCalculation()).resolves.toBe('WHEN_SUPPORTED');
+      await expect(client.config.responseChecksumValidation()).resolves.toBe('WHEN_SUPPORTED');
+      expect(request.headers).toMatchObject({ 'x-amz-checksum-crc32': expect.any(String) });
+    });
+
+    it('lets AWS_REQUEST_CHECKSUM_CALCULATION choose S3 upload checksums, as every SDK setting', async () => {
+      // Prepare
+      vi.stubEnv('AWS_REQUEST_CHECKSUM_CALCULATION', 'WHEN_REQUIRED');
+      const client = createS3Client({ region: 'eu-west-1' });
+
+      // Act
+      const request = await capturedRequest(client, () =>
+        client.send(new PutObjectCommand({ Bucket: 'quarantine', Key: 'a/b.json', Body: '{}' })),
+      );
+
+      // Assess
+      expect(Object.keys(request.headers).filter((name) => name.startsWith('x-amz-checksum-'))).toEqual([]);
+    });
   });
 });
 
