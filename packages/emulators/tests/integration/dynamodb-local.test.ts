@@ -2,6 +2,7 @@ import { DescribeTableCommand, DynamoDBClient, PutItemCommand, UpdateItemCommand
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  EmulatorStartError,
   JavaNotFoundError,
   PortInUseError,
   createTable,
@@ -12,6 +13,7 @@ import {
   type RunningEmulator,
 } from '../../src/index';
 import { clientConfig, occupyPort } from './helpers';
+import { accepts, otherLocalAddresses } from './other-local-addresses';
 
 describe('startDynamoDbLocal', () => {
   let ddb: RunningEmulator;
@@ -80,6 +82,45 @@ describe('startDynamoDbLocal', () => {
     expect(Table?.AttributeDefinitions?.map(({ AttributeName, AttributeType }) => `${AttributeName} ${AttributeType}`)).toEqual(['pk S', 'sk S']);
     expect(Table?.LatestStreamArn).toBeUndefined();
     expect(again).toMatchObject({ name: 'ResourceInUseException' });
+  });
+
+  it('listens on 127.0.0.1 only, not on the other addresses of this machine (the jar alone listens on every interface)', async () => {
+    // Prepare
+    const others = await otherLocalAddresses();
+
+    // Act
+    const reachable = await Promise.all(others.map(async (address) => [address, await accepts(address, ddb.port)] as const));
+
+    // Assess
+    expect(others.length).toBeGreaterThan(0);
+    expect(await accepts('127.0.0.1', ddb.port)).toBe(true);
+    expect(reachable).toEqual(others.map((address) => [address, false]));
+  });
+
+  it('allows CORS for its own origin only, so a web page cannot drive it (DynamoDB local usage notes: -cors defaults to *)', async () => {
+    // Prepare
+    const preflight = (origin: string) =>
+      fetch(ddb.endpoint, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-amz-target' },
+      });
+
+    // Act
+    const foreign = await preflight('https://attacker.example');
+    const own = await preflight(ddb.endpoint);
+
+    // Assess
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+    expect(own.headers.get('access-control-allow-origin')).toBe(ddb.endpoint);
+  });
+
+  it('says a JDK is needed when Java cannot compile the loopback launcher', async () => {
+    // Act: a JVM without the jdk.compiler module, as a JRE-only install is
+    const error = await startDynamoDbLocal({ jvmArgs: ['--limit-modules', 'java.base'] }).catch((e: unknown) => e);
+
+    // Assess
+    expect(error).toBeInstanceOf(EmulatorStartError);
+    expect((error as Error).message).toMatch(/needs a Java 17\+ JDK/);
   });
 
   it('throws JavaNotFoundError when java is missing', async () => {
