@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { PortInUseError } from '@wildrydes/emulators';
 import type { Invocation } from '../function-host/function-host.js';
 import { fromFunctionUrlResult, toFunctionUrlEvent } from './function-url-event.js';
+import { checkServedHost } from './served-host.js';
 
 /** Lambda's synchronous invocation payload limit, which Function URLs inherit. */
 export const FUNCTION_URL_MAX_REQUEST_BYTES = 6 * 1024 * 1024;
@@ -16,10 +17,18 @@ export interface FunctionUrlServer {
 }
 
 /**
- * Serves a function on localhost the way its Function URL serves it in AWS: each request becomes
+ * Serves a function on 127.0.0.1 the way its Function URL serves it in AWS: each request becomes
  * a payload-format-2.0 event, the function's result becomes the response, a function error is a
  * 502, and a request over Lambda's 6 MB payload limit is refused with 413 before it reaches the
- * function.
+ * function. A request whose `Host` is not the printed `127.0.0.1:PORT` is refused with 421
+ * before its body is read (see {@link checkServedHost}: DNS rebinding).
+ *
+ * @example
+ * ```ts
+ * const server = await startFunctionUrlServer({ invoke: (event) => host.invoke(event), accountId, urlId: 'producer' });
+ * console.log(`POST ${server.url}/events`); // http://127.0.0.1:PORT/events
+ * await server.close();
+ * ```
  */
 export async function startFunctionUrlServer(options: {
   invoke(event: unknown): Promise<Invocation>;
@@ -29,8 +38,16 @@ export async function startFunctionUrlServer(options: {
 }): Promise<FunctionUrlServer> {
   const responses = new Map<number, number>();
   const count = (status: number) => responses.set(status, (responses.get(status) ?? 0) + 1);
+  /** The one URL this server answers for; set once it listens, before any request is read. */
+  let url = '';
   const server: Server = createServer((request, response) => {
     void (async () => {
+      const refusal = checkServedHost(request.headers.host, url);
+      if (refusal) {
+        count(refusal.statusCode);
+        response.writeHead(refusal.statusCode, { 'content-type': 'application/json', connection: 'close' }).end(refusal.body);
+        return;
+      }
       const body = await readBody(request, FUNCTION_URL_MAX_REQUEST_BYTES);
       if (body === undefined) {
         count(413);
@@ -66,10 +83,14 @@ export async function startFunctionUrlServer(options: {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(error.code === 'EADDRINUSE' ? new PortInUseError(options.port ?? 0, { cause: error }) : error),
     );
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const { port: bound } = server.address() as AddressInfo;
+      url = `http://127.0.0.1:${bound}`;
+      resolve(bound);
+    });
   });
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     port,
     responses,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

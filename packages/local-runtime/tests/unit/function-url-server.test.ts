@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
@@ -8,6 +8,22 @@ import { startFunctionUrlServer } from '../../src/http/function-url-server.js';
 import { fromFunctionUrlResult, toFunctionUrlEvent } from '../../src/http/function-url-event.js';
 
 const returned = (response: unknown): Invocation => ({ kind: 'returned', response, durationMs: 1, coldStart: false });
+
+/** A real HTTP request to the server's port with a chosen `Host` header (fetch does not let a caller set it). */
+function requestWithHost(port: number, host: string, body: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      { host: '127.0.0.1', port, method: 'POST', path: '/events', headers: { host, 'content-type': 'application/json' } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
 
 describe('toFunctionUrlEvent', () => {
   it('builds a payload-format-2.0 event', () => {
@@ -76,6 +92,36 @@ describe('startFunctionUrlServer', () => {
       expect(huge.status).toBe(413);
       expect(seen).toHaveLength(2);
       expect(server.responses).toEqual(new Map([[202, 1], [502, 1], [413, 1]]));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers only requests for the host it printed: 421 for any other Host (DNS rebinding), without invoking the function', async () => {
+    // Prepare
+    const invoked: unknown[] = [];
+    const server = await startFunctionUrlServer({
+      accountId: '000000000000',
+      urlId: 'producer',
+      invoke: async (event) => {
+        invoked.push(event);
+        return returned({ statusCode: 202, body: '{}' });
+      },
+    });
+    try {
+      // Act
+      const rebound = await requestWithHost(server.port, `rebind.attacker.example:${server.port}`, '{"x":1}');
+      const otherLoopbackName = await requestWithHost(server.port, `localhost:${server.port}`, '{"x":1}');
+      const otherPort = await requestWithHost(server.port, '127.0.0.1:1', '{"x":1}');
+      const printed = await requestWithHost(server.port, new URL(server.url).host, '{"x":1}');
+
+      // Assess
+      expect([rebound.status, otherLoopbackName.status, otherPort.status]).toEqual([421, 421, 421]);
+      expect(JSON.parse(rebound.body).message).toContain(`answers only requests for ${server.url}`);
+      expect(JSON.parse(rebound.body).message).toContain('"rebind.attacker.example:');
+      expect(printed.status).toBe(202);
+      expect(invoked).toHaveLength(1);
+      expect(server.responses).toEqual(new Map([[421, 3], [202, 1]]));
     } finally {
       await server.close();
     }
