@@ -11,7 +11,7 @@ export { findFreePort, isPortFree } from './ports';
 export { checkJava, parseJavaVersion, MINIMUM_JAVA_VERSION, type JavaVersion } from './java';
 export { startKinesalite, type KinesaliteOptions } from './kinesalite';
 export { startDynamoDbLocal, type DynamoDbLocalOptions } from './dynamodb-local';
-export { startS3rver, type S3rverOptions, type RunningS3rver } from './s3rver';
+export { startS3rver, type S3rverOptions, type RunningS3rver, type S3ObjectEvent } from './s3rver';
 export {
   startEmulators,
   buildEmulatorEnv,

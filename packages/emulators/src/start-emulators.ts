@@ -3,7 +3,7 @@ import { EmulatorStopError } from './errors';
 import { startEventBridge, type EventBridgeOptions, type RunningEventBridge } from './eventbridge/start-eventbridge';
 import { startKinesalite, type KinesaliteOptions } from './kinesalite';
 import type { RunningEmulator } from './running-emulator';
-import { startS3rver, type S3rverOptions } from './s3rver';
+import { startS3rver, type RunningS3rver, type S3rverOptions } from './s3rver';
 
 /** Which emulators {@link startEmulators} starts: `true` for defaults, or that emulator's options. */
 export interface StartEmulatorsOptions {
@@ -18,7 +18,7 @@ export interface StartEmulatorsOptions {
 export interface RunningEmulators {
   kinesis?: RunningEmulator;
   dynamodb?: RunningEmulator;
-  s3?: RunningEmulator;
+  s3?: RunningS3rver;
   eventbridge?: RunningEventBridge;
   /**
    * `AWS_ENDPOINT_URL_KINESIS`, `AWS_ENDPOINT_URL_DYNAMODB`, `AWS_ENDPOINT_URL_DYNAMODB_STREAMS`,
@@ -73,7 +73,7 @@ export async function startEmulators(options: StartEmulatorsOptions): Promise<Ru
   };
   if (value(kinesis)) running.kinesis = value(kinesis);
   if (value(dynamodb)) running.dynamodb = value(dynamodb);
-  if (value(s3)) running.s3 = value(s3);
+  if (s3.status === 'fulfilled' && s3.value) running.s3 = s3.value;
   if (eventbridge.status === 'fulfilled' && eventbridge.value) running.eventbridge = eventbridge.value;
   return running;
 }

@@ -24,6 +24,8 @@ declare module 's3rver' {
     /** The Koa request listener; mount it on any `http.Server`. */
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     reset(): void;
+    /** s3rver is a Koa application: `event` carries an S3 event notification for object changes. */
+    on(event: 'event', listener: (notification: unknown) => void): this;
   }
 
   export = S3rver;

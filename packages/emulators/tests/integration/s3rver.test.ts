@@ -12,11 +12,11 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PortInUseError, isPortFree, startS3rver, type RunningEmulator } from '../../src/index';
+import { PortInUseError, isPortFree, startS3rver, type RunningS3rver, type S3ObjectEvent } from '../../src/index';
 import { clientConfig, occupyPort } from './helpers';
 
 describe('startS3rver', () => {
-  let s3: RunningEmulator;
+  let s3: RunningS3rver;
   let client: S3Client;
 
   beforeAll(async () => {
@@ -121,6 +121,25 @@ describe('startS3rver', () => {
     } finally {
       await rm(own, { recursive: true, force: true });
     }
+  });
+
+  it('reports each object created or removed as S3 event names, bucket and key, before answering', async () => {
+    // Prepare
+    await client.send(new CreateBucketCommand({ Bucket: 'watched' }));
+    const events: S3ObjectEvent[] = [];
+    const unsubscribe = s3.onObjectEvent((event) => events.push(event));
+
+    // Act
+    await client.send(new PutObjectCommand({ Bucket: 'watched', Key: 'kinesis-republisher/a b.json', Body: '{}' }));
+    await client.send(new DeleteObjectCommand({ Bucket: 'watched', Key: 'kinesis-republisher/a b.json' }));
+    unsubscribe();
+    await client.send(new PutObjectCommand({ Bucket: 'watched', Key: 'after-unsubscribe', Body: '{}' }));
+
+    // Assess: the event names of S3 event notifications (Amazon S3 User Guide, "Event message structure").
+    expect(events).toEqual([
+      { eventName: 'ObjectCreated:Put', bucketName: 'watched', key: 'kinesis-republisher/a b.json' },
+      { eventName: 'ObjectRemoved:Delete', bucketName: 'watched', key: 'kinesis-republisher/a b.json' },
+    ]);
   });
 
   it('throws PortInUseError naming the port when an explicit port is taken', async () => {

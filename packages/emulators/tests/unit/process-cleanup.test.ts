@@ -1,6 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { killOnExit, releaseOnExit } from '../../src/process-cleanup';
+import { keepOnExit, killOnExit, releaseOnExit, removeOnExit } from '../../src/process-cleanup';
 
 function fakeChild(): ChildProcess & { kill: ReturnType<typeof vi.fn> } {
   return { exitCode: null, signalCode: null, kill: vi.fn() } as unknown as ChildProcess & { kill: ReturnType<typeof vi.fn> };
@@ -35,5 +38,25 @@ describe('killOnExit', () => {
 
     expect(child.kill).toHaveBeenCalledWith('SIGKILL');
     releaseOnExit(child);
+  });
+});
+
+describe('removeOnExit', () => {
+  it('removes the folder when the process exits, and not once it is released', async () => {
+    // Prepare
+    const removed = mkdtempSync(join(tmpdir(), 'process-cleanup-removed-'));
+    const kept = mkdtempSync(join(tmpdir(), 'process-cleanup-kept-'));
+    writeFileSync(join(removed, 'object'), 'x');
+    removeOnExit(removed);
+    removeOnExit(kept);
+    keepOnExit(kept);
+
+    // Act
+    process.emit('exit', 0);
+
+    // Assess
+    expect(existsSync(removed)).toBe(false);
+    expect(existsSync(kept)).toBe(true);
+    rmSync(kept, { recursive: true });
   });
 });
