@@ -7,45 +7,44 @@ export interface AddressRange {
 }
 
 /**
- * Parses a `cidr` operand, or returns the reason EventBridge refuses it. The range runs from the
- * address as written to that address with every host bit set, so `10.0.0.0/24` is
- * 10.0.0.0-10.0.0.255. Like EventBridge's engine, the mask must be below the address width
- * (`/32` and `/128` are refused: match one address with its exact string instead) and host bits
- * are not cleared (`10.0.0.7/24` covers 10.0.0.7-10.0.0.255).
+ * Parses a `cidr` operand, or returns the reason EventBridge refuses it (in its engine's words).
+ * The range is the whole block: host bits are masked off for the lowest address and set for the
+ * highest, so `220.160.153.171/31` is 220.160.153.170-220.160.153.171, for IPv4 and IPv6 alike
+ * (Event Ruler `CIDR.cidr`: `computeBottomBytes` / `computeTopBytes`). As in that engine, the mask
+ * must be below the address width (`/32` and `/128` are refused: match one address with its exact
+ * string instead).
  *
  * @example
  * ```ts
- * parseCidr('10.0.0.0/24'); // { range: { low: 10.0.0.0, high: 10.0.0.255 } }
- * parseCidr('10.0.0.0');    // { error: "malformed CIDR ..." }
+ * parseCidr('10.0.0.7/24'); // { range: { low: 10.0.0.0, high: 10.0.0.255 } }
+ * parseCidr('10.0.0.0');    // { error: "Malformed CIDR, one '/' required" }
  * ```
  */
 export function parseCidr(text: string): { readonly range: AddressRange } | { readonly error: string } {
   const parts = text.split('/');
-  if (parts.length !== 2 || parts[1] === '') {
-    return { error: `malformed CIDR "${text}": exactly one "/" followed by the mask bits is required` };
-  }
+  if (parts.length !== 2 || parts[1] === '') return { error: "Malformed CIDR, one '/' required" };
   const [addressText = '', maskText = ''] = parts;
-  if (!/^[+-]?[0-9]+$/.test(maskText)) return { error: `malformed CIDR "${text}": mask bits must be an integer` };
+  if (!/^[+-]?[0-9]+$/.test(maskText)) return { error: 'Malformed CIDR, mask bits must be an integer' };
   const maskBits = Number(maskText);
-  if (maskBits < 0) return { error: `malformed CIDR "${text}": mask bits must not be negative` };
+  if (maskBits < 0) return { error: 'Malformed CIDR, mask bits must not be negative' };
   const address = parseIpAddress(addressText);
-  if (address === undefined) return { error: `"${addressText}" in CIDR "${text}" is not an IPv4 or IPv6 address` };
+  if (address === undefined) return { error: `Invalid IP address: ${addressText}` };
   const width = address.length * 8;
-  if (maskBits >= width) {
-    return { error: `${address.length === 4 ? 'IPv4' : 'IPv6'} mask bits must be < ${width} (given ${maskBits})` };
-  }
-  return { range: { low: address, high: setHostBits(address, width - maskBits) } };
+  if (maskBits >= width) return { error: `${address.length === 4 ? 'IPv4' : 'IPv6'} mask bits must be < ${width}` };
+  return { range: { low: withHostBits(address, width - maskBits, false), high: withHostBits(address, width - maskBits, true) } };
 }
 
-function setHostBits(address: Uint8Array, hostBits: number): Uint8Array {
-  const high = address.slice();
+/** The address with its last `hostBits` bits all set (`set`) or all cleared. */
+function withHostBits(address: Uint8Array, hostBits: number, set: boolean): Uint8Array {
+  const result = address.slice();
   let remaining = hostBits;
-  for (let index = high.length - 1; index >= 0 && remaining > 0; index -= 1) {
-    const bits = Math.min(remaining, 8);
-    high[index] = (high[index] ?? 0) | ((1 << bits) - 1);
-    remaining -= bits;
+  for (let index = result.length - 1; index >= 0 && remaining > 0; index -= 1) {
+    const mask = (1 << Math.min(remaining, 8)) - 1;
+    const byte = result[index] ?? 0;
+    result[index] = set ? byte | mask : byte & ~mask & 0xff;
+    remaining -= 8;
   }
-  return high;
+  return result;
 }
 
 /** Whether an event value is an IP literal inside `range` (same family; anything else never matches). */

@@ -1,4 +1,4 @@
-import { describe, enterAlternative, enterField, isPlainObject, reject, type CompileContext } from './compile-context.js';
+import { enterAlternative, enterField, isPlainObject, reject, type CompileContext } from './compile-context.js';
 import type { CompiledNode, LeafCondition, NestedCondition, ValueTest } from './compiled.js';
 import { compileValue } from './compile-value.js';
 import { OR_KEY, RESERVED_FIELD_NAMES_IN_OR } from './constants.js';
@@ -8,9 +8,9 @@ import { OR_KEY, RESERVED_FIELD_NAMES_IN_OR } from './constants.js';
  * `$or` holds two or more non-empty pattern objects. Empty objects are refused everywhere.
  */
 export function compileObject(pattern: unknown, context: CompileContext): CompiledNode {
-  if (!isPlainObject(pattern)) reject(context, `a pattern must be a JSON object (given ${describe(pattern)})`);
+  if (!isPlainObject(pattern)) reject(context, context.path === '' ? 'Filter is not an object' : 'Only JSON object is allowed in array of $or relationship.');
   const fields = Object.keys(pattern);
-  if (fields.length === 0) reject(context, 'empty objects are not allowed');
+  if (fields.length === 0) reject(context, 'Empty objects are not allowed');
   const conditions: (LeafCondition | NestedCondition)[] = [];
   const alternatives: CompiledNode[][] = [];
   for (const field of fields) {
@@ -21,12 +21,43 @@ export function compileObject(pattern: unknown, context: CompileContext): Compil
     }
     const fieldContext = enterField(context, field);
     if (context.insideOr && RESERVED_FIELD_NAMES_IN_OR.has(field)) {
-      reject(fieldContext, `${JSON.stringify(field)} is an operator name and cannot be a field name inside "$or"`);
+      reject(fieldContext, `${field} is Ruler reserved fieldName which cannot be used inside $or.`);
     }
-    if (Array.isArray(value)) conditions.push(compileLeaf(field, value, fieldContext));
-    else if (isPlainObject(value)) conditions.push({ kind: 'nested', field, node: compileObject(value, fieldContext) });
-    else reject(fieldContext, `a field must hold an object or an array of values (given ${describe(value)})`);
+    const segments = field.split('.');
+    const last = segments.pop() ?? field;
+    let condition: LeafCondition | NestedCondition;
+    if (Array.isArray(value)) condition = compileLeaf(last, value, fieldContext);
+    else if (isPlainObject(value)) condition = { kind: 'nested', field: last, node: compileObject(value, fieldContext) };
+    else reject(fieldContext, `${JSON.stringify(field)} must be an object or an array`);
+    for (const segment of segments.reverse()) condition = { kind: 'nested', field: segment, node: nodeOf([condition], []) };
+    conditions.push(condition);
   }
+  return nodeOf(mergeConditions(conditions), alternatives);
+}
+
+/**
+ * A dotted key is a path, as in EventBridge's matching engine, which flattens patterns and events
+ * to dotted paths: `"state.status": [...]` is `"state": { "status": [...] }`. Conditions on the
+ * same object are merged into one nested condition (so they hold in the same array element), and
+ * a path given twice keeps its later value array (the engine's rule overriding).
+ */
+function mergeConditions(conditions: readonly (LeafCondition | NestedCondition)[]): (LeafCondition | NestedCondition)[] {
+  const merged: (LeafCondition | NestedCondition)[] = [];
+  for (const condition of conditions) {
+    const index = merged.findIndex((prior) => prior.kind === condition.kind && prior.field === condition.field);
+    const prior = merged[index];
+    if (prior === undefined) merged.push(condition);
+    else if (prior.kind === 'leaf' || condition.kind === 'leaf') merged[index] = condition;
+    else merged[index] = { kind: 'nested', field: condition.field, node: mergeNodes(prior.node, condition.node) };
+  }
+  return merged;
+}
+
+function mergeNodes(first: CompiledNode, second: CompiledNode): CompiledNode {
+  return nodeOf(mergeConditions([...first.conditions, ...second.conditions]), [...first.alternatives, ...second.alternatives]);
+}
+
+function nodeOf(conditions: readonly (LeafCondition | NestedCondition)[], alternatives: readonly (readonly CompiledNode[])[]): CompiledNode {
   const absenceOnly =
     conditions.every((condition) => (condition.kind === 'leaf' ? isAbsenceOnly(condition) : condition.node.absenceOnly)) &&
     alternatives.every((branches) => branches.every((branch) => branch.absenceOnly));
@@ -35,18 +66,18 @@ export function compileObject(pattern: unknown, context: CompileContext): Compil
 
 function compileOr(value: unknown, context: CompileContext): CompiledNode[] {
   const orContext = enterField(context, OR_KEY);
-  if (!Array.isArray(value)) reject(orContext, `"$or" must be an array of pattern objects (given ${describe(value)})`);
+  if (!Array.isArray(value)) reject(orContext, 'It must be an Array followed with $or.');
   const branches: readonly unknown[] = value;
-  if (branches.length < 2) reject(orContext, `"$or" needs at least 2 pattern objects (given ${branches.length})`);
+  if (branches.length < 2) reject(orContext, 'There must have at least 2 Objects in $or relationship.');
   return branches.map((branch, index) => {
     const branchContext = enterAlternative(context, index);
-    if (!isPlainObject(branch)) reject(branchContext, `each "$or" alternative must be a pattern object (given ${describe(branch)})`);
+    if (!isPlainObject(branch)) reject(branchContext, 'Only JSON object is allowed in array of $or relationship.');
     return compileObject(branch, branchContext);
   });
 }
 
 function compileLeaf(field: string, values: readonly unknown[], context: CompileContext): LeafCondition {
-  if (values.length === 0) reject(context, 'empty arrays are not allowed');
+  if (values.length === 0) reject(context, 'Empty arrays are not allowed');
   const tests: ValueTest[] = [];
   let matchesPresence = false;
   let matchesAbsence = false;

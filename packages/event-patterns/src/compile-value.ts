@@ -1,4 +1,4 @@
-import { describe, isPlainObject, reject, type CompileContext } from './compile-context.js';
+import { isPlainObject, reject, type CompileContext } from './compile-context.js';
 import type { CompiledValue, ValueTest } from './compiled.js';
 import { compileAnythingBut } from './operators/anything-but.js';
 import { compileCidr } from './operators/cidr.js';
@@ -35,16 +35,29 @@ export function compileValue(entry: unknown, context: CompileContext): CompiledV
     return { kind: 'test', test: compileExact(entry) };
   }
   if (!isPlainObject(entry)) {
-    return reject(context, `a match value must be a string, number, true, false, null or an operator object (given ${describe(entry)})`);
+    return reject(context, 'Match value must be String, number, true, false, or null');
   }
-  const keys = Object.keys(entry);
-  const [operator] = keys;
-  if (operator === undefined) return reject(context, 'an operator object must not be empty');
-  if (keys.length > 1) {
-    return reject(context, `an operator object holds exactly one operator (given ${keys.map((key) => JSON.stringify(key)).join(', ')})`);
-  }
-  if (operator === 'exists') return { kind: 'exists', exists: readExists(entry[operator], context) };
+  const [operator, ...others] = Object.keys(entry);
+  if (operator === undefined) return reject(context, 'Match expression name not found');
+  const compiled = compileOperator(operator, entry[operator], context);
+  // The engine reads the first operator whole before it notices a second key.
+  if (others.length > 0) reject(context, tooManyKeys(operator));
+  return compiled;
+}
+
+function compileOperator(operator: string, operand: unknown, context: CompileContext): CompiledValue {
+  if (operator === 'exists') return { kind: 'exists', exists: readExists(operand, context) };
   const compile = OPERATORS.get(operator);
-  if (compile === undefined) return reject(context, `unrecognized match type ${JSON.stringify(operator)}`);
-  return { kind: 'test', test: compile(entry[operator], context) };
+  if (compile === undefined) return reject(context, `Unrecognized match type ${operator}`);
+  return { kind: 'test', test: compile(operand, context) };
+}
+
+/**
+ * What EventBridge's engine says when an operator object has a second key: it reads the first
+ * operator, then finds another key where the object should end.
+ */
+function tooManyKeys(operator: string): string {
+  return operator === 'numeric' || operator === 'anything-but'
+    ? 'Too many elements in numeric expression'
+    : 'Only one key allowed in match expression';
 }

@@ -1,12 +1,14 @@
 import type { CompiledNode, LeafCondition, NestedCondition } from './compiled.js';
+import { expandDottedKeys } from './dotted-keys.js';
 import { leafValuesOf, objectsOf, ownField } from './field-walker.js';
 
 /**
  * Whether an event (or the part of it a nested pattern looks at) satisfies a compiled pattern
  * object. `target` is `undefined` when the event has no object there, so that only absence
- * conditions (`exists: false`) can hold.
+ * conditions (`exists: false`) can hold. Dotted keys of the event are paths (see `expandDottedKeys`).
  */
-export function evaluateNode(node: CompiledNode, target: Record<string, unknown> | undefined): boolean {
+export function evaluateNode(node: CompiledNode, event: Record<string, unknown> | undefined): boolean {
+  const target = event === undefined ? undefined : expandDottedKeys(event);
   for (const condition of node.conditions) {
     const holds = condition.kind === 'leaf' ? evaluateLeaf(condition, target) : evaluateNested(condition, target);
     if (!holds) return false;

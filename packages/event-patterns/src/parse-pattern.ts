@@ -1,12 +1,11 @@
 import { isPlainObject, type CompileContext } from './compile-context.js';
 import { compileObject } from './compile-tree.js';
 import type { CompiledNode } from './compiled.js';
-import { MAX_WILDCARD_COMPLEXITY } from './constants.js';
+import { MAX_RULE_COMPLEXITY } from './constants.js';
 import { InvalidEventPatternError } from './errors.js';
 import { evaluateNode } from './evaluate.js';
 import type { EventPattern } from './types.js';
-import type { WildcardPattern } from './wildcard.js';
-import { wildcardComplexity } from './wildcard-complexity.js';
+import { ruleComplexity } from './rule-complexity.js';
 
 /**
  * A validated, compiled event pattern. Build it once with {@link parsePattern} and call
@@ -53,9 +52,9 @@ export class CompiledEventPattern {
 export function parsePattern(pattern: unknown): CompiledEventPattern {
   if (pattern instanceof CompiledEventPattern) return pattern;
   const source = typeof pattern === 'string' ? parseJson(pattern) : pattern;
-  const context: CompileContext = { path: '', fieldPath: '', wildcardsByField: new Map(), insideOr: false };
+  const context: CompileContext = { path: '', insideOr: false };
   const root = compileObject(source, context);
-  checkWildcardComplexity(context.wildcardsByField);
+  checkComplexity(source as Record<string, unknown>);
   return new CompiledEventPattern(deepFreeze(structuredClone(source)) as EventPattern, root);
 }
 
@@ -67,17 +66,13 @@ function parseJson(text: string): unknown {
   }
 }
 
-function checkWildcardComplexity(wildcardsByField: ReadonlyMap<string, WildcardPattern[]>): void {
-  for (const [field, patterns] of wildcardsByField) {
-    const complexity = wildcardComplexity(patterns);
-    if (complexity > MAX_WILDCARD_COMPLEXITY) {
-      throw new InvalidEventPatternError(
-        field,
-        `rule is too complex (wildcard complexity ${complexity}, at most ${MAX_WILDCARD_COMPLEXITY}): ` +
-          'use fewer wildcard characters, or fewer wildcard values sharing a leading literal, on this field',
-      );
-    }
-  }
+/**
+ * Refuses a rule whose wildcards make matching too costly, as EventBridge does ("Rule is too
+ * complex", EventBridge user guide, wildcard matching complexity). The error names the field.
+ */
+function checkComplexity(pattern: Record<string, unknown>): void {
+  const { complexity, field } = ruleComplexity(pattern, MAX_RULE_COMPLEXITY + 1);
+  if (complexity > MAX_RULE_COMPLEXITY) throw new InvalidEventPatternError(field, 'Rule is too complex');
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,3 +1,5 @@
+import { STAR, type WildcardToken } from './wildcard-complexity.js';
+
 /**
  * A parsed `wildcard` operand: the literal text between unescaped `*` characters.
  * `segments.length - 1` is the number of wildcards.
@@ -9,12 +11,13 @@ export interface WildcardPattern {
 /**
  * Parses a `wildcard` operand, or returns the reason EventBridge refuses it. `*` matches any run
  * of characters (including none), `\*` is a literal star and `\\` a literal backslash; a backslash
- * before anything else, a trailing backslash and two consecutive wildcards (`**`) are refused.
+ * before anything else, a trailing backslash and two consecutive wildcards (`**`) are refused,
+ * with EventBridge's words and positions.
  *
  * @example
  * ```ts
  * parseWildcard('dir/*.png');  // { pattern: { segments: ['dir/', '.png'] } }
- * parseWildcard('a**b');       // { error: 'consecutive wildcard characters at position 1 ...' }
+ * parseWildcard('a**b');       // { error: 'Consecutive wildcard characters at pos 2' }
  * ```
  */
 export function parseWildcard(text: string): { readonly pattern: WildcardPattern } | { readonly error: string } {
@@ -23,18 +26,12 @@ export function parseWildcard(text: string): { readonly pattern: WildcardPattern
   for (let index = 0; index < text.length; index += 1) {
     const character = text[index];
     if (character === '*') {
-      if (text[index + 1] === '*') {
-        return { error: `consecutive wildcard characters at position ${index} of "${text}" are not allowed` };
-      }
+      if (text[index + 1] === '*') return { error: `Consecutive wildcard characters at pos ${ruleBytePosition(text, index)}` };
       segments.push(current);
       current = '';
     } else if (character === '\\') {
       const next = text[index + 1];
-      if (next !== '*' && next !== '\\') {
-        return {
-          error: `invalid escape at position ${index} of "${text}": a backslash may only escape "*" or "\\"`,
-        };
-      }
+      if (next !== '*' && next !== '\\') return { error: `Invalid escape character at pos ${ruleBytePosition(text, index)}` };
       current += next;
       index += 1;
     } else {
@@ -43,6 +40,15 @@ export function parseWildcard(text: string): { readonly pattern: WildcardPattern
   }
   segments.push(current);
   return { pattern: { segments } };
+}
+
+/**
+ * Where EventBridge's engine reports a problem at `index` of a wildcard operand: the UTF-8 byte
+ * offset in the operand as it parses it, wrapped in double quotes (so one more than the index of
+ * an ASCII operand).
+ */
+function ruleBytePosition(text: string, index: number): number {
+  return 1 + UTF8.encode(text.slice(0, index)).length;
 }
 
 /**
@@ -64,4 +70,27 @@ export function matchesWildcard(pattern: WildcardPattern, value: string): boolea
     position = found + segment.length;
   }
   return true;
+}
+
+const UTF8 = new TextEncoder();
+const QUOTE = 0x22;
+
+/**
+ * The tokens Event Ruler's byte machine holds for a wildcard value: the UTF-8 bytes of the literal
+ * text and {@link STAR} for each wildcard, between the double quotes the rule compiler wraps every
+ * string value in (`"dir/*.png"`), which is why a trailing `*` adds a state of its own.
+ *
+ * @example
+ * ```ts
+ * wildcardTokens({ segments: ['a', ''] }); // [0x22, 0x61, STAR, 0x22]
+ * ```
+ */
+export function wildcardTokens(pattern: WildcardPattern): WildcardToken[] {
+  const tokens: WildcardToken[] = [QUOTE];
+  pattern.segments.forEach((segment, index) => {
+    if (index > 0) tokens.push(STAR);
+    tokens.push(...UTF8.encode(segment));
+  });
+  tokens.push(QUOTE);
+  return tokens;
 }

@@ -1,4 +1,4 @@
-import { describe, isPlainObject, reject, type CompileContext } from '../compile-context.js';
+import { isPlainObject, reject, type CompileContext } from '../compile-context.js';
 import type { ValueTest } from '../compiled.js';
 import { toComparableNumber } from '../numeric.js';
 import { matchesWildcard } from '../wildcard.js';
@@ -20,13 +20,16 @@ const STRING_EXCLUSIONS: ReadonlySet<string> = new Set<StringExclusion>(['prefix
  */
 export function compileAnythingBut(operand: unknown, context: CompileContext): ValueTest {
   if (isPlainObject(operand)) return compileStringExclusion(operand, context);
+  if (!isListOrSingleValue(operand)) reject(context, NOT_A_LIST_OR_VALUE);
   const excluded = Array.isArray(operand) ? (operand as readonly unknown[]) : [operand];
-  if (excluded.length === 0) reject(context, '"anything-but" list must not be empty');
-  if (excluded.every((value) => typeof value === 'string')) {
+  if (excluded.some((value) => typeof value !== 'string' && typeof value !== 'number')) {
+    reject(context, 'Inside anything but list, start|null|boolean is not supported.');
+  }
+  if (excluded.length > 0 && excluded.every((value) => typeof value === 'string')) {
     const strings = new Set(excluded as readonly string[]);
     return (value) => !(typeof value === 'string' && strings.has(value));
   }
-  if (excluded.every((value) => typeof value === 'number')) {
+  if (excluded.length > 0 && excluded.every((value) => typeof value === 'number')) {
     const numbers = new Set((excluded as readonly number[]).map((value) => readComparable(value, context)));
     return (value) => {
       if (typeof value !== 'number') return true;
@@ -34,11 +37,13 @@ export function compileAnythingBut(operand: unknown, context: CompileContext): V
       return comparable === undefined || !numbers.has(comparable);
     };
   }
-  const offending = excluded.find((value) => typeof value !== 'string' && typeof value !== 'number');
-  if (offending !== undefined) {
-    return reject(context, `"anything-but" excludes strings or numbers, not ${describe(offending)}`);
-  }
-  return reject(context, '"anything-but" list must hold only strings or only numbers, not both');
+  return reject(context, 'Inside anything but list, either all values are number or string, mixed type is not supported');
+}
+
+const NOT_A_LIST_OR_VALUE = 'Value of anything-but must be an array or single string/number value.';
+
+function isListOrSingleValue(operand: unknown): boolean {
+  return Array.isArray(operand) || typeof operand === 'string' || typeof operand === 'number';
 }
 
 function readComparable(value: number, context: CompileContext): number {
@@ -47,28 +52,31 @@ function readComparable(value: number, context: CompileContext): number {
   return comparable;
 }
 
+/** What EventBridge's engine says of a value that is not a string in an `anything-but` operator object. */
+const NOT_A_STRING: Readonly<Record<StringExclusion, string>> = {
+  'equals-ignore-case': 'Inside anything-but/equals-ignore-case list, number|start|null|boolean is not supported.',
+  wildcard: 'wildcard match pattern must be a string',
+  prefix: 'prefix/suffix match pattern must be a string',
+  suffix: 'prefix/suffix match pattern must be a string',
+};
+
 function compileStringExclusion(operand: Record<string, unknown>, context: CompileContext): ValueTest {
-  const keys = Object.keys(operand);
-  const [kind] = keys;
-  if (keys.length !== 1 || kind === undefined || !STRING_EXCLUSIONS.has(kind)) {
-    return reject(
-      context,
-      `"anything-but" takes one of prefix, suffix, equals-ignore-case or wildcard as an object (given keys ${keys.join(', ') || 'none'})`,
-    );
-  }
-  const raw = operand[kind];
+  const [kind, ...others] = Object.keys(operand);
+  if (kind === undefined) return reject(context, 'Anything-But expression name not found');
+  if (!STRING_EXCLUSIONS.has(kind)) return reject(context, `Unsupported anything-but pattern: ${kind}`);
+  const exclusion = kind as StringExclusion;
+  const raw = operand[exclusion];
+  if (!isListOrSingleValue(raw)) reject(context, NOT_A_LIST_OR_VALUE);
   const values = Array.isArray(raw) ? (raw as readonly unknown[]) : [raw];
-  if (values.length === 0) reject(context, `"anything-but": "${kind}" list must not be empty`);
+  // [choice] EventBridge's engine accepts an empty list here (excluding nothing); refused as a likely mistake.
+  if (values.length === 0) reject(context, `"anything-but": "${exclusion}" list must not be empty`);
   const texts = values.map((value) => {
-    if (typeof value !== 'string') {
-      reject(context, `"anything-but": "${kind}" expects a string or a list of strings (given ${describe(value)})`);
-    }
-    if (value === '' && (kind === 'prefix' || kind === 'suffix')) {
-      reject(context, `"anything-but": an empty "${kind}" is not allowed`);
-    }
+    if (typeof value !== 'string') reject(context, NOT_A_STRING[exclusion]);
+    if (value === '' && (exclusion === 'prefix' || exclusion === 'suffix')) reject(context, 'Null prefix/suffix not allowed');
     return value;
   });
-  const isExcluded = exclusionTest(kind as StringExclusion, texts, context);
+  if (others.length > 0) reject(context, 'Too many elements in numeric expression');
+  const isExcluded = exclusionTest(exclusion, texts, context);
   return (value) => !(typeof value === 'string' && isExcluded(value));
 }
 
@@ -83,7 +91,7 @@ function exclusionTest(kind: StringExclusion, texts: readonly string[], context:
       return (value) => folded.has(foldCase(value));
     }
     case 'wildcard': {
-      const patterns = texts.map((text) => readWildcard(text, context, 'anything-but wildcard'));
+      const patterns = texts.map((text) => readWildcard(text, context));
       return (value) => patterns.some((pattern) => matchesWildcard(pattern, value));
     }
   }
