@@ -58,4 +58,15 @@ describe('dynamoDbStreamEventFromRecords', () => {
     });
     expect(event.Records[1]!.dynamodb).not.toHaveProperty('NewImage');
   });
+
+  it('keeps the fraction of ApproximateCreationDateTime: epoch seconds as a number, as in the Lambda guide\'s DynamoDB example (1678831218.0)', () => {
+    // Act
+    const event = dynamoDbStreamEventFromRecords(
+      [{ eventID: 'e-3', eventName: 'INSERT', dynamodb: { ApproximateCreationDateTime: new Date('2026-11-21T10:00:30.250Z'), Keys: { Name: { S: 'A' } } } }],
+      { streamArn },
+    );
+
+    // Assess
+    expect(event.Records[0]!.dynamodb?.ApproximateCreationDateTime).toBe(1_795_255_230.25);
+  });
 });

@@ -1,5 +1,6 @@
 import type { _Record as KinesisRecord } from '@aws-sdk/client-kinesis';
 import type { _Record as DynamoDbStreamRecord } from '@aws-sdk/client-dynamodb-streams';
+import { dynamoDbStreamEventFromRecords, type DynamoDbStreamEventSource } from '@wildrydes/emulators';
 import type { RecordCodec } from './shard-poller.js';
 import { firstReadAtMs } from './shard-reader.js';
 
@@ -28,26 +29,20 @@ export function kinesisFilterView(record: KinesisRecord): Record<string, unknown
 }
 
 /**
- * What Lambda matches a DynamoDB stream record's filter criteria against: the record as the
- * function receives it (`eventName`, `dynamodb.Keys`, `dynamodb.NewImage`, ... in DynamoDB JSON,
- * so numbers are strings under `N`).
+ * What Lambda matches a DynamoDB stream record's filter criteria against: the record exactly as
+ * the function receives it, every top-level field included (`eventID`, `eventName`,
+ * `eventSourceARN`, `awsRegion`, `userIdentity`, and `dynamodb` with `ApproximateCreationDateTime`
+ * in epoch seconds, `Keys`, `NewImage`, ... in DynamoDB JSON, so numbers are strings under `N`):
+ * see "Filtering DynamoDB events" in the Lambda developer guide.
+ *
+ * @example
+ * ```ts
+ * dynamoDbFilterView(record, { streamArn }); // { eventID: '…', eventSourceARN: streamArn, dynamodb: { ApproximateCreationDateTime: 1795255230.25, … }, … }
+ * ```
  */
-export function dynamoDbFilterView(record: DynamoDbStreamRecord): Record<string, unknown> {
-  return {
-    eventName: record.eventName,
-    eventSource: record.eventSource,
-    eventVersion: record.eventVersion,
-    awsRegion: record.awsRegion,
-    dynamodb: {
-      Keys: record.dynamodb?.Keys,
-      NewImage: record.dynamodb?.NewImage,
-      OldImage: record.dynamodb?.OldImage,
-      SequenceNumber: record.dynamodb?.SequenceNumber,
-      SizeBytes: record.dynamodb?.SizeBytes,
-      StreamViewType: record.dynamodb?.StreamViewType,
-    },
-    ...(record.userIdentity ? { userIdentity: { type: record.userIdentity.Type, principalId: record.userIdentity.PrincipalId } } : {}),
-  };
+export function dynamoDbFilterView(record: DynamoDbStreamRecord, source: DynamoDbStreamEventSource): Record<string, unknown> {
+  const [delivered] = dynamoDbStreamEventFromRecords([record], source).Records;
+  return { ...delivered };
 }
 
 export function kinesisCodec(filter: FilterPredicate | undefined): RecordCodec<KinesisRecord> {
@@ -58,10 +53,10 @@ export function kinesisCodec(filter: FilterPredicate | undefined): RecordCodec<K
   };
 }
 
-export function dynamoDbCodec(filter: FilterPredicate | undefined): RecordCodec<DynamoDbStreamRecord> {
+export function dynamoDbCodec(filter: FilterPredicate | undefined, source: DynamoDbStreamEventSource): RecordCodec<DynamoDbStreamRecord> {
   return {
     idOf: (record) => record.dynamodb?.SequenceNumber ?? '',
     arrivalMsOf: (record) => firstReadAtMs.get(record) ?? record.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Date.now(),
-    passesFilters: (record) => (filter ? filter(dynamoDbFilterView(record)) : true),
+    passesFilters: (record) => (filter ? filter(dynamoDbFilterView(record, source)) : true),
   };
 }

@@ -138,12 +138,13 @@ export class StreamMapping {
   }
 
   private dynamoDbPoller(source: Extract<MappingSource, { kind: 'dynamodb-stream' }>, shardId: string, stats: MappingStats) {
-    const codec = dynamoDbCodec(this.filter);
+    const eventSource = { streamArn: source.streamArn };
+    const codec = dynamoDbCodec(this.filter, eventSource);
     return new ShardPoller<DynamoDbStreamRecord>({
       ...this.common(stats),
       reader: new DynamoDbStreamShardReader(source.client, source.streamArn, shardId, this.options.settings.startingPosition),
       codec,
-      invoke: (batch) => this.options.invoke(dynamoDbStreamEventFromRecords(batch, { streamArn: source.streamArn })),
+      invoke: (batch) => this.options.invoke(dynamoDbStreamEventFromRecords(batch, eventSource)),
       discarded: (records, reason, lastError) => this.reportFailure(records.map(codec.idOf), shardId, source.streamArn, reason, lastError),
     });
   }

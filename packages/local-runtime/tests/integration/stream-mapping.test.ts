@@ -90,7 +90,11 @@ describe('StreamMapping on real emulators', () => {
     const mapping = new StreamMapping({
       functionName: 'reactor',
       source: { kind: 'dynamodb-stream', client: streams, streamArn },
-      settings: { ...settings, filterPatterns: [{ eventName: ['INSERT', 'REMOVE'] }] },
+      // Lambda's filters see every top-level field of the delivered record, not only eventName and dynamodb.
+      settings: {
+        ...settings,
+        filterPatterns: [{ eventName: ['INSERT', 'REMOVE'], eventSourceARN: [streamArn], dynamodb: { ApproximateCreationDateTime: [{ numeric: ['>', 0] }] } }],
+      },
       retryDelayMs: 5,
       invoke: async (event) => {
         const records = (event as DynamoDBStreamEvent).Records;
