@@ -1,4 +1,4 @@
-import { compareAddresses, parseIpAddress } from './ip-address.js';
+import { compareAddresses, looksLikeIpAddress, parseIpAddress } from './ip-address.js';
 
 /** An inclusive address range of one family (4 or 16 bytes), as a `cidr` operand compiles to. */
 export interface AddressRange {
@@ -27,6 +27,7 @@ export function parseCidr(text: string): { readonly range: AddressRange } | { re
   if (!/^[+-]?[0-9]+$/.test(maskText)) return { error: 'Malformed CIDR, mask bits must be an integer' };
   const maskBits = Number(maskText);
   if (maskBits < 0) return { error: 'Malformed CIDR, mask bits must not be negative' };
+  if (!looksLikeIpAddress(addressText)) return { error: `Nonstandard IP address: ${addressText}` };
   const address = parseIpAddress(addressText);
   if (address === undefined) return { error: `Invalid IP address: ${addressText}` };
   const width = address.length * 8;
