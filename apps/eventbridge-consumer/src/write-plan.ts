@@ -1,5 +1,6 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { RideCompletedV1, UnicornHealthLowV1 } from '@wildrydes/schemas';
+import { distanceIncrement } from './distance-increment.js';
 import type { OwnedEvent } from './parse-owned-event.js';
 import { FLEET_STATE_SORT_KEY, rideMarkerSortKey, unicornPartitionKey } from './read-model.js';
 
@@ -34,8 +35,9 @@ const N = (value: number): AttributeValue => ({ N: String(value) });
  * Plans the write of an owned event. Pure: no I/O, same input, same plan.
  *
  * - `RideCompleted`: put the ride marker `RIDE#<rideId>` only if it does not exist, and in the
- *   same transaction add 1 ride and the distance to the unicorn's state. Increments commute, so
- *   arrival order does not matter; the marker makes a replay (same ride again) change nothing.
+ *   same transaction add 1 ride and the distance (to the millimetre, see `distanceIncrement`) to
+ *   the unicorn's state. Increments commute, so arrival order does not matter; the marker makes a
+ *   replay (same ride again) change nothing. The marker keeps the distance as the event gave it.
  * - `UnicornHealthLow`: set the state's health to `LOW` and its last alert, only if the alert's
  *   `(statusTime, eventId)` is greater than the stored one, so a replay or an older alert that
  *   arrives late changes nothing. No marker is needed: the condition alone is idempotent.
@@ -90,7 +92,8 @@ function planRide(ride: RideCompletedV1, tableName: string): WritePlan {
             ':unicorn': S(ride.unicorn),
             ':ok': S('OK'),
             ':one': N(1),
-            ':distance': N(ride.distanceMetres),
+            // Rounded to the millimetre, so the counter's exact decimal sum stays storable.
+            ':distance': { N: distanceIncrement(ride.distanceMetres) },
           },
         },
       },

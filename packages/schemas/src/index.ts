@@ -1,4 +1,5 @@
 export * from './limits.js';
+export * from './dynamodb-number.js';
 export * from './issues.js';
 export * from './english-issues.js';
 export * from './environment.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Context, EventBridgeEvent } from 'aws-lambda';
-import { DynamoDBClient, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { createTable, findFreePort, startEmulators } from '@wildrydes/emulators';
 import { eventbridgeConsumer, READ_MODEL_TABLE_NAME } from '../../infra/declaration.js';
@@ -208,24 +208,76 @@ describe('eventbridge-consumer against DynamoDB Local', () => {
   });
 
   it('throws a retryable error when DynamoDB is unreachable, so Lambda retries the event', async () => {
-    // Prepare: a consumer instance whose DynamoDB endpoint refuses connections.
+    // Prepare: a consumer instance whose DynamoDB endpoint refuses connections, and an invocation
+    // whose clock is the test's: every time the consumer asks, 500 ms more have gone by, so its
+    // deadline (1 s margin) comes after a fixed number of questions however busy the machine is.
     const closedPort = await findFreePort();
     const saved = process.env['AWS_ENDPOINT_URL_DYNAMODB'];
     const unreachable = await loadHandler(
       { READ_MODEL_TABLE_NAME: TABLE, AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${closedPort}` },
       'no-dynamodb',
     );
+    let asked = 0;
+    const steppedContext = { getRemainingTimeInMillis: () => Math.max(0, 3_000 - 500 * asked++) } as Context;
 
-    // Act: 3 s left, 1 s margin: the consumer retries for at most 2 s and then gives up.
-    // (The SDK reads the endpoint variable at its first request, so restore it only afterwards.)
-    const started = Date.now();
-    const attempt = unreachable(ride('ride-1', 'Unlucky', 10), context(3_000)).finally(() => {
+    // Act (the SDK reads the endpoint variable at its first request, so restore it only afterwards)
+    const attempt = unreachable(ride('ride-1', 'Unlucky', 10), steppedContext).finally(() => {
       process.env['AWS_ENDPOINT_URL_DYNAMODB'] = saved;
     });
 
-    // Assess
-    await expect(attempt).rejects.toMatchObject({ name: 'RetryableEventError', message: expect.stringMatching(/^RideCompleted ride-completed-ride-1: /) });
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // Assess: it gave up by itself, because its deadline came, and said so.
+    await expect(attempt).rejects.toMatchObject({
+      name: 'RetryableEventError',
+      message: expect.stringMatching(/^RideCompleted ride-completed-ride-1: DeadlineReached: .* after \d+ attempt\(s\)$/),
+    });
     expect(await partition('Unlucky')).toEqual([]);
+  });
+
+  it('refuses a ride no counter could take, and every later ride of that unicorn still counts', async () => {
+    // Prepare: 9e125 is storable alone, but a second one would overflow the counter's ADD
+    // (DynamoDB numbers stay below 1E+126), and 9e125 + 10 needs 125 significant digits (38 allowed).
+    const events = [ride('ride-huge-1', 'Overflow', 9e125), ride('ride-huge-2', 'Overflow', 9e125), ride('ride-ok', 'Overflow', 10)];
+
+    // Act
+    const results = [];
+    for (const event of events) results.push(await handler(event, context()));
+
+    // Assess
+    expect(results.map((result) => [result.outcome, 'reason' in result ? result.reason : undefined])).toEqual([
+      ['rejected', 'SCHEMA_VIOLATION'],
+      ['rejected', 'SCHEMA_VIOLATION'],
+      ['applied', undefined],
+    ]);
+    expect(await readFleetState(dynamodb, TABLE, 'Overflow')).toMatchObject({ ridesCompleted: 1, distanceMetres: 10 });
+  });
+
+  it('keeps a long-running counter storable: the most precise ride adds millimetres, not 17 significant digits', async () => {
+    // Prepare: a counter with 36 significant digits, as exact as DynamoDB keeps it, and a ride whose
+    // distance has 17 (0.1 + 0.2). Added exactly, the sum would need 49 digits; DynamoDB allows 38.
+    await dynamodb.send(
+      new PutItemCommand({
+        TableName: TABLE,
+        Item: {
+          pk: { S: 'UNICORN#Veteran' },
+          sk: { S: 'STATE' },
+          itemType: { S: 'FLEET_STATE' },
+          unicorn: { S: 'Veteran' },
+          ridesCompleted: { N: '1000' },
+          distanceMetres: { N: '123456789012345678901234567890123.125' },
+          healthStatus: { S: 'OK' },
+        },
+      }),
+    );
+
+    // Act
+    const result = await handler(ride('ride-precise', 'Veteran', 0.1 + 0.2), context());
+
+    // Assess
+    expect(result.outcome).toBe('applied');
+    const { Item } = await dynamodb.send(
+      new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'UNICORN#Veteran' }, sk: { S: 'STATE' } }, ConsistentRead: true }),
+    );
+    expect(Item?.['distanceMetres']).toEqual({ N: '123456789012345678901234567890123.425' });
+    expect(Item?.['ridesCompleted']).toEqual({ N: '1001' });
   });
 });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { boundedInt } from '../dynamodb-number.js';
 
 /** The `source` values of Wild Rydes events on the bus. */
 export const EVENT_SOURCES = {
@@ -13,7 +14,7 @@ export const EVENT_SOURCES = {
  */
 export const EventMetadataSchema = z.object({
   eventId: z.string().check(z.minLength(1), z.maxLength(256)),
-  schemaVersion: z.int().check(z.gte(1)),
+  schemaVersion: boundedInt({ min: 1, max: 1_000 }),
   occurredAt: z.iso.datetime(),
 });
 export type EventMetadata = z.infer<typeof EventMetadataSchema>;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { CleanTelemetryReadingSchema } from '../telemetry.js';
+import { boundedInt } from '../dynamodb-number.js';
+import { CleanTelemetryReadingSchema, TELEMETRY_RANGES } from '../telemetry.js';
 import { EventMetadataSchema } from './metadata.js';
 
 /** v1: a stored reading's `HealthPoints` fell below the configured threshold. */
@@ -8,7 +9,8 @@ export const UnicornHealthLowV1Schema = z.object({
   unicorn: CleanTelemetryReadingSchema.shape.Name,
   statusTime: CleanTelemetryReadingSchema.shape.StatusTime,
   healthPoints: CleanTelemetryReadingSchema.shape.HealthPoints,
-  threshold: z.int().check(z.gte(0)),
+  /** HealthPoints below this are low: a health-point count itself. */
+  threshold: boundedInt(TELEMETRY_RANGES.healthPoints),
   latitude: CleanTelemetryReadingSchema.shape.Latitude,
   longitude: CleanTelemetryReadingSchema.shape.Longitude,
 });

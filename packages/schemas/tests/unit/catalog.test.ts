@@ -1,49 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_CATALOG, findCatalogEntry } from '../../src/index.js';
-
-const examples: Record<string, unknown> = {
-  'UnicornHealthLow@1': {
-    metadata: { eventId: 'abc', schemaVersion: 1, occurredAt: '2026-11-21T10:00:00.000Z' },
-    unicorn: 'Shadowfax',
-    statusTime: '2026-11-21T10:00:00.000Z',
-    healthPoints: 12,
-    threshold: 20,
-    latitude: 1,
-    longitude: 2,
-  },
-  'UnicornReadingCorrected@1': {
-    metadata: { eventId: 'def', schemaVersion: 1, occurredAt: '2026-11-21T10:00:00.000Z' },
-    unicorn: 'Shadowfax',
-    statusTime: '2026-11-21T10:00:00.000Z',
-    before: { latitude: 1, longitude: 2, distance: 3, healthPoints: 10, magicPoints: 20 },
-    after: { latitude: 1, longitude: 2, distance: 3, healthPoints: 90, magicPoints: 20 },
-    changed: ['healthPoints'],
-  },
-  'UnicornReadingRemoved@1': {
-    metadata: { eventId: 'ghi', schemaVersion: 1, occurredAt: '2026-11-21T10:00:00.000Z' },
-    unicorn: 'Shadowfax',
-    statusTime: '2026-11-21T10:00:00.000Z',
-    expired: false,
-  },
-  'RideRequested@1': {
-    metadata: { eventId: 'r-1-requested', schemaVersion: 1, occurredAt: '2026-11-21T10:00:00.000Z' },
-    rideId: 'r-1',
-    riderId: 'rider-7',
-    pickup: { latitude: 47.6, longitude: -122.3 },
-    requestedAt: '2026-11-21T10:00:00.000Z',
-  },
-  'RideCompleted@1': {
-    metadata: { eventId: 'r-1-completed', schemaVersion: 1, occurredAt: '2026-11-21T10:20:00.000Z' },
-    rideId: 'r-1',
-    unicorn: 'Shadowfax',
-    distanceMetres: 5400,
-    completedAt: '2026-11-21T10:20:00.000Z',
-  },
-};
+import { EVENT_CATALOG, findCatalogEntry, type CatalogKey } from '../../src/index.js';
+import { examples } from './catalog-examples.js';
 
 describe('EVENT_CATALOG', () => {
   it.each(Object.entries(EVENT_CATALOG))('%s accepts its example and rejects a wrong version', (key, entry) => {
-    const example = examples[key] as { metadata: object };
+    const example = examples[key as CatalogKey] as { metadata: object };
     expect(entry.detail.safeParse(example).success).toBe(true);
     const wrongVersion = { ...example, metadata: { ...example.metadata, schemaVersion: 2 } };
     expect(entry.detail.safeParse(wrongVersion).success).toBe(false);
