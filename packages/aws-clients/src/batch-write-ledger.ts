@@ -19,7 +19,7 @@ export interface WriteFailure<TRef> {
 export interface BatchWriteResult<TRef> {
   /** Written by this call. */
   written: TRef[];
-  /** Not sent because a later input with the same key was written instead. */
+  /** Not sent because the next input of its key carries the same item, and that one was written. */
   superseded: TRef[];
   failed: Array<WriteFailure<TRef>>;
   /** Service calls made. */
@@ -33,8 +33,8 @@ const UNACCOUNTED: FailedOutcome = { kind: 'failed', retryable: true, code: 'Una
 
 /**
  * Records the outcome of each input of a batch write by its position, and builds the
- * {@link BatchWriteResult}, in input order, once every input has one. Superseded inputs take
- * their winner's outcome.
+ * {@link BatchWriteResult}, in input order, once every input has one. A superseded input (the
+ * next input of its key carries the same item) takes its winner's outcome, failures included.
  *
  * @example
  * ```ts

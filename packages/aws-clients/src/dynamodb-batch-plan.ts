@@ -28,7 +28,10 @@ export interface RejectedPut {
   cause?: unknown;
 }
 
-/** An input not sent because a later input has the same key; its outcome follows the winner's. */
+/**
+ * An input not sent because the next input of its key carries the same item: writing one is
+ * writing both, so its outcome is the winner's, whatever it is.
+ */
 export interface SupersededPut {
   index: number;
   winnerIndex: number;
@@ -36,26 +39,45 @@ export interface SupersededPut {
 
 /** What to send, what to fail now, and what is superseded; together they cover every input. */
 export interface BatchWritePlan {
+  /**
+   * Every input to write, in input order. A key can have several (a reading and its
+   * correction): they must be written in input order, one at a time (see `batchWriteItems`).
+   */
   puts: PlannedPut[];
   rejected: RejectedPut[];
   superseded: SupersededPut[];
 }
 
+/** The latest input of a key so far, and the identical inputs before it that it stands for. */
+interface KeyTail {
+  put: PlannedPut;
+  absorbed: number[];
+}
+
 /**
- * Marshals the inputs, keys them, rejects those that can never be written (`InvalidItem` and
- * `MissingKeyAttribute`, code `Invalid`; `ItemTooLarge`, code `TooLarge`) and keeps only the
- * last put of each key: in a stream, the later record is the newer state, and BatchWriteItem
- * refuses two requests for one key.
+ * Marshals the inputs, keys them and rejects those that can never be written (`InvalidItem` and
+ * `MissingKeyAttribute`, code `Invalid`; `ItemTooLarge`, code `TooLarge`). A rejected input
+ * takes no part in its key's sequence: the input before it stands, as if it had come alone.
+ *
+ * Several inputs of one key all stay in `puts`, in input order, so that each can succeed or fail
+ * on its own merits: what the table and the quarantine end up with must not depend on how a
+ * stream was cut into batches. Only an input whose item is identical to the next input of its key
+ * is left out, `superseded`: the two would get the same verdict, and the later one leaves the
+ * table as both would.
  *
  * @throws InvalidOptionsError when `keyAttributes` is empty or repeats a name
  *
  * @example
  * ```ts
  * const plan = planBatchWrite(
- *   [{ item: { Name: 'Shadowfax', StatusTime: 't1' } }, { item: { Name: 'Shadowfax', StatusTime: 't1' } }],
+ *   [
+ *     { item: { Name: 'Shadowfax', StatusTime: 't1', HealthPoints: 90 } },
+ *     { item: { Name: 'Shadowfax', StatusTime: 't1', HealthPoints: 90 } },
+ *     { item: { Name: 'Shadowfax', StatusTime: 't1', HealthPoints: 95 } },
+ *   ],
  *   ['Name', 'StatusTime'],
  * );
- * // plan.puts: [index 1], plan.superseded: [{ index: 0, winnerIndex: 1 }]
+ * // plan.puts: [index 1, index 2], plan.superseded: [{ index: 0, winnerIndex: 1 }]
  * ```
  */
 export function planBatchWrite(
@@ -66,7 +88,13 @@ export function planBatchWrite(
   validateKeyAttributes(keyAttributes);
   const maxItemBytes = limits.maxItemBytes ?? DYNAMODB_ITEM_MAX_BYTES;
   const rejected: RejectedPut[] = [];
-  const byKey = new Map<string, { winner: PlannedPut; losers: number[] }>();
+  const puts: PlannedPut[] = [];
+  const superseded: SupersededPut[] = [];
+  const tails = new Map<string, KeyTail>();
+  const close = ({ put, absorbed }: KeyTail) => {
+    puts.push(put);
+    for (const index of absorbed) superseded.push({ index, winnerIndex: put.index });
+  };
 
   inputs.forEach(({ item }, index) => {
     let marshalled: Record<string, AttributeValue>;
@@ -82,39 +110,31 @@ export function planBatchWrite(
       rejected.push({ index, code: 'Invalid', reason });
       return;
     }
-    const put: PlannedPut = { index, key, item: marshalled, sizeBytes: estimateItemSizeBytes(marshalled) };
-    const group = byKey.get(key);
-    if (group) {
-      group.losers.push(group.winner.index);
-      group.winner = put;
-    } else {
-      byKey.set(key, { winner: put, losers: [] });
+    const sizeBytes = estimateItemSizeBytes(marshalled);
+    if (sizeBytes > maxItemBytes) {
+      rejected.push({ index, code: 'TooLarge', reason: `ItemTooLarge: about ${sizeBytes} bytes, DynamoDB's limit is ${maxItemBytes} bytes` });
+      return;
     }
+    const put: PlannedPut = { index, key, item: marshalled, sizeBytes };
+    const tail = tails.get(key);
+    if (tail && sameItem(tail.put.item, marshalled)) {
+      tail.absorbed.push(tail.put.index);
+      tail.put = put;
+      return;
+    }
+    if (tail) close(tail);
+    tails.set(key, { put, absorbed: [] });
   });
 
-  const superseded: SupersededPut[] = [];
-  const winners: PlannedPut[] = [];
-  for (const { winner, losers } of byKey.values()) {
-    winners.push(winner);
-    for (const loser of losers) superseded.push({ index: loser, winnerIndex: winner.index });
-  }
-  winners.sort((a, b) => a.index - b.index);
+  for (const tail of tails.values()) close(tail);
+  puts.sort((a, b) => a.index - b.index);
   superseded.sort((a, b) => a.index - b.index);
-
-  const puts: PlannedPut[] = [];
-  for (const winner of winners) {
-    if (winner.sizeBytes > maxItemBytes) {
-      rejected.push({
-        index: winner.index,
-        code: 'TooLarge',
-        reason: `ItemTooLarge: about ${winner.sizeBytes} bytes, DynamoDB's limit is ${maxItemBytes} bytes`,
-      });
-    } else {
-      puts.push(winner);
-    }
-  }
-  rejected.sort((a, b) => a.index - b.index);
   return { puts, rejected, superseded };
+}
+
+/** Whether two marshalled items are the same; equal items listed in another attribute order are merely both written. */
+function sameItem(a: Record<string, AttributeValue>, b: Record<string, AttributeValue>): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**

@@ -8,13 +8,14 @@ import { chunkPuts, planBatchWrite, type PlannedPut } from './dynamodb-batch-pla
 import { splitUnprocessed } from './dynamodb-unprocessed.js';
 import { InvalidOptionsError } from './errors.js';
 import { sendWithPartialRetry, type PartialBatchCalls } from './partial-batch-retry.js';
+import { PartitionKeySequencer } from './partition-key-sequencer.js';
 import { resolveRetryOptions, type RetryOptions } from './retry-policy.js';
 import { requireIntegerAtLeast } from './validate-options.js';
 
 /**
  * Chunks in flight at once by default. A few overlapping calls hide round-trip latency for the
  * hundreds of chunks a large Kinesis batch becomes, while staying far below the HTTP agent's
- * socket pool and not multiplying throttling. Order is not at stake: each key is sent once.
+ * socket pool and not multiplying throttling. Order is not at stake: a round sends each key once.
  */
 export const DEFAULT_BATCH_WRITE_CONCURRENCY = 4;
 
@@ -47,8 +48,6 @@ export interface BatchWriteItemsInput<TRef> {
  *
  * - Items over 400 KB (code `TooLarge`), without their key attributes, or that cannot be
  *   marshalled (code `Invalid`) fail upfront, `retryable: false`.
- * - Of several puts with one key the last wins; the earlier ones are `superseded` when it is
- *   written, and share its failure otherwise.
  * - Requests hold at most 25 items and 16 MB. `UnprocessedItems` and throttling or other
  *   transient errors are retried, for the unprocessed items only, with capped exponential
  *   backoff and full jitter, while the deadline leaves time for the delay plus a call and
@@ -59,6 +58,22 @@ export interface BatchWriteItemsInput<TRef> {
  *   its size limit, `Invalid` otherwise. Other non-transient errors (access denied, missing
  *   table) fail the request's items `retryable: true`, code `Environment`, without retrying now.
  * - Every call gets an AbortSignal that fires at the deadline.
+ *
+ * **Several puts of one key** (a reading and its correction, a replayed record). BatchWriteItem
+ * refuses two requests for one key, and what a batch leaves must not depend on how the stream
+ * was cut into batches. So the puts of a key are written one at a time, in input order, in
+ * rounds (one round trip each; see {@link PartitionKeySequencer}), exactly as if each had come
+ * in a batch of its own:
+ * - a put that fails for good (`retryable: false`) fails alone; the next put of its key goes
+ *   on, and when it was the last, the previous put that was written stands in the table;
+ * - a put that fails `retryable: true` holds its key: the key's later puts are not sent and fail
+ *   `retryable: true`, code `BlockedByEarlierFailure`, so that Lambda, resuming at the lowest
+ *   failed record, writes them again in order;
+ * - a put whose item is identical to the next put of its key is not sent: it is `superseded`
+ *   when that one is written and shares its failure otherwise (the same item, the same verdict).
+ *
+ * A batch takes as many rounds as its most repeated key has distinct puts: one when every
+ * reading has its own key (the usual case).
  *
  * @throws InvalidOptionsError for programmer errors: empty `tableName` or `keyAttributes`,
  *   invalid retry or concurrency options
@@ -89,6 +104,7 @@ export async function batchWriteItems<TRef>(
   const ledger = new BatchWriteLedger(input.puts.map((put) => put.ref));
   for (const { index, ...failure } of plan.rejected) ledger.markFailed(index, { retryable: false, ...failure });
   for (const { index, winnerIndex } of plan.superseded) ledger.markSuperseded(index, winnerIndex);
+  const sequencer = new PartitionKeySequencer(plan.puts.map(({ index, key }) => ({ index, partitionKey: key })));
 
   let attempts = 0;
   const calls: PartialBatchCalls<PlannedPut> = {
@@ -102,12 +118,31 @@ export async function batchWriteItems<TRef>(
         { abortSignal },
       );
       const { written, unprocessed } = splitUnprocessed(puts, response.UnprocessedItems?.[input.tableName], input.keyAttributes);
-      for (const put of written) ledger.markWritten(put.index);
+      for (const put of written) {
+        ledger.markWritten(put.index);
+        sequencer.markWritten(put.index);
+      }
       return unprocessed.map((put) => ({ entry: put, reason: 'UnprocessedItems' }));
     },
-    fail: (put, failure) => ledger.markFailed(put.index, failure),
+    fail: (put, failure) => {
+      ledger.markFailed(put.index, failure);
+      if (failure.retryable) sequencer.markFailed(put.index);
+      else sequencer.markDropped(put.index);
+    },
     onCall: () => attempts++,
   };
-  await mapWithConcurrency(chunkPuts(plan.puts), concurrency, (chunk) => sendWithPartialRetry(chunk, calls));
+
+  const planned = new Map(plan.puts.map((put) => [put.index, put]));
+  for (let round = sequencer.sendable(); round.length > 0; round = sequencer.sendable()) {
+    const puts = round.map((index) => planned.get(index) as PlannedPut);
+    await mapWithConcurrency(chunkPuts(puts), concurrency, (chunk) => sendWithPartialRetry(chunk, calls));
+  }
+  for (const { index, blockerIndex } of sequencer.blocked()) {
+    ledger.markFailed(index, {
+      retryable: true,
+      code: 'BlockedByEarlierFailure',
+      reason: `BlockedByEarlierFailure: not sent, because the earlier put at input position ${blockerIndex} with the same key was not written`,
+    });
+  }
   return ledger.toResult(attempts);
 }

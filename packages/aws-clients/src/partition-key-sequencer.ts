@@ -24,7 +24,8 @@ export type RecordOrdering = 'per-partition-key' | 'none';
  *
  * A record still unsettled (it failed transiently and will be retried) stays its key's head, so
  * nothing behind it is sent. In `none` mode every unsettled record is sendable and nothing is
- * held back. The sequencer does no I/O; the writer reports outcomes to it.
+ * held back. The sequencer does no I/O; the writer reports outcomes to it. `batchWriteItems`
+ * sequences the puts of one table key the same way, with the item's key as `partitionKey`.
  *
  * @example
  * ```ts

@@ -11,7 +11,7 @@ import type { ErrorCategory } from './error-classification.js';
  * | `Invalid`                 | `false`   | `InvalidItem`, `MissingKeyAttribute`, `InvalidPartitionKey`, `InvalidExplicitHashKey`, `InvalidQuarantineRecord` (found before sending); the service refusing an input's content (`ValidationException`, `InvalidArgument`, `MalformedDetail`, ...) |
  * | `DeadlineReached`         | `true`    | `DeadlineReached: not attempted`, `DeadlineReached: <last error> after N attempt(s)`: transient failures until too little time was left |
  * | `MaxAttemptsReached`      | `true`    | `MaxAttemptsReached: <last error> after N attempt(s)`: transient failures on every attempt |
- * | `BlockedByEarlierFailure` | `true`    | `putRecords` only: not sent, because an earlier record with the same partition key was not written |
+ * | `BlockedByEarlierFailure` | `true`    | `putRecords` and `batchWriteItems`: not sent, because an earlier input with the same partition key (table key) was not written |
  * | `Environment`             | `true`    | `<ErrorName>: <message>`: access denied, a missing table, stream, bus or bucket, KMS errors, unknown errors: not the input's fault, and retrying within this invocation would not help |
  * | `Unaccounted`             | `true`    | `Unaccounted: no outcome was recorded`: a writer bug, reported rather than losing the input |
  *

@@ -30,24 +30,27 @@ describe('planBatchWrite', () => {
     ]);
   });
 
-  it('lets the later put of a key win and records whom the earlier ones lost to', () => {
+  it('keeps every distinct put of a key, in input order, and leaves out one identical to the next put of its key', () => {
     // Prepare
     const inputs = [
       reading('Shadowfax', 't1', { v: 1 }),
       reading('Rocinante', 't1'),
       reading('Shadowfax', 't1', { v: 2 }),
+      reading('Shadowfax', 't1', { v: 2 }),
+      reading('Shadowfax', 't1', { v: 2 }),
       reading('Shadowfax', 't1', { v: 3 }),
+      reading('Shadowfax', 't1', { v: 1 }),
     ];
 
     // Act
     const plan = planBatchWrite(inputs, keys);
 
-    // Assess
-    expect(plan.puts.map((put) => put.index)).toEqual([1, 3]);
-    expect(plan.puts[1]?.item['v']).toEqual({ N: '3' });
+    // Assess: index 6 repeats index 0, but not next to it: both are written, in turn
+    expect(plan.puts.map((put) => put.index)).toEqual([0, 1, 4, 5, 6]);
+    expect(plan.puts.map((put) => put.item['v'])).toEqual([{ N: '1' }, undefined, { N: '2' }, { N: '3' }, { N: '1' }]);
     expect(plan.superseded).toEqual([
-      { index: 0, winnerIndex: 3 },
-      { index: 2, winnerIndex: 3 },
+      { index: 2, winnerIndex: 4 },
+      { index: 3, winnerIndex: 4 },
     ]);
   });
 
@@ -60,7 +63,7 @@ describe('planBatchWrite', () => {
     expect(plan.puts.map((put) => put.key)).toEqual(['["S:1"]', '["N:1"]', '["B:AQ=="]']);
   });
 
-  it('rejects items over the size limit, and the losers follow their winner', () => {
+  it('rejects an item over the size limit on its own: the earlier put of its key is still written', () => {
     // Prepare
     const inputs = [reading('Shadowfax', 't1'), reading('Shadowfax', 't1', { Blob: 'x'.repeat(500) })];
 
@@ -68,10 +71,10 @@ describe('planBatchWrite', () => {
     const plan = planBatchWrite(inputs, keys, { maxItemBytes: 400 });
 
     // Assess
-    expect(plan.puts).toEqual([]);
+    expect(plan.puts.map((put) => put.index)).toEqual([0]);
     // 'Name' + 'Shadowfax' + 'StatusTime' + 't1' + 'Blob' + 500 = 529
     expect(plan.rejected).toEqual([{ index: 1, code: 'TooLarge', reason: "ItemTooLarge: about 529 bytes, DynamoDB's limit is 400 bytes" }]);
-    expect(plan.superseded).toEqual([{ index: 0, winnerIndex: 1 }]);
+    expect(plan.superseded).toEqual([]);
   });
 
   it('rejects items over 400 KB by default', () => {

@@ -134,8 +134,8 @@ describe('batchWriteItems', () => {
     });
   });
 
-  describe('duplicate keys', () => {
-    it('sends only the later put of a key and reports the earlier one superseded', async () => {
+  describe('several puts of one key', () => {
+    it('writes them one at a time, in input order, the other keys in the first request', async () => {
       // Prepare
       ddbMock.on(BatchWriteItemCommand).resolves({});
       const puts = [
@@ -148,13 +148,33 @@ describe('batchWriteItems', () => {
       const result = await batchWriteItems(client, input(time, { puts }));
 
       // Assess
-      expect(sentItems()).toEqual([[puts[1]!.item, puts[2]!.item]]);
-      expect(result).toEqual({ written: ['other', 'new'], superseded: ['old'], failed: [], attempts: 1 });
+      expect(sentItems()).toEqual([[puts[0]!.item, puts[1]!.item], [puts[2]!.item]]);
+      expect(result).toEqual({ written: ['old', 'other', 'new'], superseded: [], failed: [], attempts: 2 });
     });
 
-    it('fails the earlier put with the winner reason when the winner fails', async () => {
-      // Prepare: the winner is the bad item
-      ddbMock.on(BatchWriteItemCommand).rejects(serviceError('ValidationException', 'Item too deep'));
+    it('sends an item repeated by the next put of its key once, and reports the earlier put superseded', async () => {
+      // Prepare
+      ddbMock.on(BatchWriteItemCommand).resolves({});
+      const replayed = { Name: 'Shadowfax', StatusTime: 't1', HealthPoints: 100 };
+      const puts = [
+        { ref: 'first', item: replayed },
+        { ref: 'replay', item: { ...replayed } },
+      ];
+
+      // Act
+      const result = await batchWriteItems(client, input(time, { puts }));
+
+      // Assess
+      expect(sentItems()).toEqual([[replayed]]);
+      expect(result).toEqual({ written: ['replay'], superseded: ['first'], failed: [], attempts: 1 });
+    });
+
+    it('writes the earlier put and fails only the later one when DynamoDB rejects the later one for good', async () => {
+      // Prepare: DynamoDB rejects any request that holds the later put ("Number underflow")
+      ddbMock.on(BatchWriteItemCommand).callsFake((request: BatchWriteItemCommandInput) => {
+        if (requestsOf(request).some(isBad)) throw serviceError('ValidationException', 'Number underflow');
+        return {};
+      });
       const puts = [
         { ref: 'old', item: { Name: 'Shadowfax', StatusTime: 't1', Distance: 0 } },
         { ref: 'new', item: { Name: 'Shadowfax', StatusTime: 't1', Distance: 1 } },
@@ -164,16 +184,82 @@ describe('batchWriteItems', () => {
       const result = await batchWriteItems(client, input(time, { puts }));
 
       // Assess
-      expect(result.written).toEqual([]);
+      expect(result.written).toEqual(['old']);
       expect(result.superseded).toEqual([]);
       expect(result.failed).toEqual([
-        { ref: 'old', retryable: false, code: 'Invalid', reason: 'ValidationException: Item too deep', cause: expect.any(Error) },
-        { ref: 'new', retryable: false, code: 'Invalid', reason: 'ValidationException: Item too deep', cause: expect.any(Error) },
+        { ref: 'new', retryable: false, code: 'Invalid', reason: 'ValidationException: Number underflow', cause: expect.any(Error) },
       ]);
-      expect(sentItems()).toEqual([[puts[1]!.item]]);
+      expect(sentItems()).toEqual([[puts[0]!.item], [puts[1]!.item]]);
     });
 
-    it('fails the earlier put retryable when the winner is still unprocessed at the end', async () => {
+    it('goes on with the next put of a key after one that fails for good', async () => {
+      // Prepare
+      ddbMock.on(BatchWriteItemCommand).callsFake((request: BatchWriteItemCommandInput) => {
+        if (requestsOf(request).some(isBad)) throw serviceError('ValidationException', 'Number underflow');
+        return {};
+      });
+      const puts = [0, 1, 2].map((distance) => ({ ref: `v${distance}`, item: { Name: 'Shadowfax', StatusTime: 't1', Distance: distance } }));
+
+      // Act
+      const result = await batchWriteItems(client, input(time, { puts }));
+
+      // Assess
+      expect(result.written).toEqual(['v0', 'v2']);
+      expect(result.failed.map(({ ref, retryable }) => ({ ref, retryable }))).toEqual([{ ref: 'v1', retryable: false }]);
+      expect(sentItems().map((items) => items.map((item) => item['Distance']))).toEqual([[0], [1], [2]]);
+    });
+
+    it('fails an item repeated by the next put of its key for good with it: the same item, the same verdict', async () => {
+      // Prepare
+      ddbMock.on(BatchWriteItemCommand).rejects(serviceError('ValidationException', 'Number underflow'));
+      const bad = { Name: 'Shadowfax', StatusTime: 't1', Distance: 1 };
+      const puts = [
+        { ref: 'first', item: bad },
+        { ref: 'replay', item: { ...bad } },
+      ];
+
+      // Act
+      const result = await batchWriteItems(client, input(time, { puts }));
+
+      // Assess
+      expect(result.failed.map(({ ref, retryable, code }) => ({ ref, retryable, code }))).toEqual([
+        { ref: 'first', retryable: false, code: 'Invalid' },
+        { ref: 'replay', retryable: false, code: 'Invalid' },
+      ]);
+      expect(sentItems()).toEqual([[bad]]);
+    });
+
+    it('holds a key behind a put that fails retryably: its later puts are not sent and fail BlockedByEarlierFailure', async () => {
+      // Prepare: every request holding the first put of Shadowfax is throttled
+      ddbMock.on(BatchWriteItemCommand).callsFake((request: BatchWriteItemCommandInput) => {
+        const requests = requestsOf(request);
+        const held = requests.filter((write) => write.PutRequest?.Item?.['HealthPoints']?.N === '100');
+        return held.length === 0 ? {} : { UnprocessedItems: { [TABLE]: held } };
+      });
+      const puts = [
+        { ref: 'old', item: { Name: 'Shadowfax', StatusTime: 't1', HealthPoints: 100 } },
+        { ref: 'other', item: { Name: 'Rocinante', StatusTime: 't1', HealthPoints: 90 } },
+        { ref: 'new', item: { Name: 'Shadowfax', StatusTime: 't1', HealthPoints: 80 } },
+      ];
+
+      // Act
+      const result = await batchWriteItems(client, input(time, { puts, retry: { maxAttempts: 2 } }));
+
+      // Assess
+      expect(result.written).toEqual(['other']);
+      expect(result.failed.map(({ ref, retryable, code, reason }) => ({ ref, retryable, code, reason }))).toEqual([
+        { ref: 'old', retryable: true, code: 'MaxAttemptsReached', reason: 'MaxAttemptsReached: UnprocessedItems after 2 attempt(s)' },
+        {
+          ref: 'new',
+          retryable: true,
+          code: 'BlockedByEarlierFailure',
+          reason: 'BlockedByEarlierFailure: not sent, because the earlier put at input position 0 with the same key was not written',
+        },
+      ]);
+      expect(sentItems().flat().filter((item) => item['HealthPoints'] === 80)).toEqual([]);
+    });
+
+    it('fails an item repeated by the next put of its key retryable with it when that one is still unprocessed at the end', async () => {
       // Prepare
       ddbMock.on(BatchWriteItemCommand).callsFake((request: BatchWriteItemCommandInput) => ({
         UnprocessedItems: { [TABLE]: requestsOf(request) },
