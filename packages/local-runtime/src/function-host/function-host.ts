@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Writable } from 'node:stream';
+import { containerRuntimeEnvironment } from './container-environment.js';
 
 /** How the host runs one function: its bundle and the configuration its stack gives it. */
 export interface HostedFunction {
@@ -25,7 +26,8 @@ interface Pending {
 
 /**
  * Runs a function bundle the way Lambda runs it: in an isolated container (a worker thread with
- * its own environment variables, so `process.env` differs per function), cold-started on first
+ * its own environment variables, so `process.env` differs per function, plus the few the runtime
+ * adds: {@link containerRuntimeEnvironment}), cold-started on first
  * use, one invocation at a time, killed and cold-started again after a timeout or a crash. The
  * function's stdout and stderr (its logs) go to `logs`, not to the terminal.
  *
@@ -100,7 +102,7 @@ export class FunctionHost {
   private start(): Promise<void> {
     if (this.ready) return this.ready;
     const worker = new Worker(new URL('./lambda-worker.mjs', import.meta.url), {
-      env: { ...this.fn.environment },
+      env: { ...containerRuntimeEnvironment(process.env), ...this.fn.environment },
       workerData: {
         bundlePath: this.fn.bundlePath,
         functionName: this.fn.name,

@@ -1,9 +1,15 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FunctionHost, type HostedFunction } from '../../src/function-host/function-host.js';
+import { containerRuntimeEnvironment } from '../../src/function-host/container-environment.js';
+
+/** The SDK's own check, which every client runs when it is built (`getRuntimeConfig`). */
+const sdkCore = pathToFileURL(createRequire(import.meta.url).resolve('@aws-sdk/core')).href;
 
 let dir: string;
 const bundles = {
@@ -17,6 +23,16 @@ export const handler = async (event, context) => {
   hangs: `export const handler = () => new Promise(() => {});`,
   brokenInit: `throw new Error('missing TABLE_NAME');`,
   noHandler: `export const other = 1;`,
+  // What building an SDK client does on Node 20 (the version is passed so the check runs on any
+  // Node), then another warning, then a marker that says everything before it reached stderr.
+  warns: `const { emitWarningIfUnsupportedVersion } = await import(${JSON.stringify(sdkCore)});
+export const handler = async () => {
+  emitWarningIfUnsupportedVersion('v20.20.2');
+  process.emitWarning('a deprecation that must still show', 'DeprecationWarning');
+  await new Promise((resolve) => setImmediate(resolve));
+  console.error('end of warnings');
+  return 'ok';
+};`,
 };
 
 const fn = (name: keyof typeof bundles, overrides: Partial<HostedFunction> = {}): HostedFunction => ({
@@ -84,5 +100,38 @@ describe('FunctionHost', () => {
     await host.close();
     expect(result.kind).toBe('error');
     expect(result.kind === 'error' ? result.message : '').toContain(message);
+  });
+
+  it("keeps the SDK's Node.js version warning out of containers (Lambda runs Node 24) and every other warning in", async () => {
+    // Prepare
+    const logs = new PassThrough();
+    let text = '';
+    const marker = new Promise<void>((resolve) =>
+      logs.on('data', (chunk) => {
+        text += String(chunk);
+        if (text.includes('end of warnings')) resolve();
+      }),
+    );
+    const host = new FunctionHost(fn('warns'), logs);
+
+    // Act
+    const result = await host.invoke({});
+    await marker;
+    await host.close();
+
+    // Assess
+    expect(result).toMatchObject({ kind: 'returned', response: 'ok' });
+    expect(text).toContain('DeprecationWarning: a deprecation that must still show');
+    expect(text).not.toContain('NodeVersionSupportWarning');
+  });
+});
+
+describe('containerRuntimeEnvironment', () => {
+  it("switches the SDK's Node.js version warning off unless the caller's environment sets the switch", () => {
+    // Act / Assess
+    expect(containerRuntimeEnvironment({})).toEqual({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' });
+    expect(containerRuntimeEnvironment({ AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'false' })).toEqual({
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'false',
+    });
   });
 });
