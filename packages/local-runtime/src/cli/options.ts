@@ -20,11 +20,14 @@ export const HELP = `Usage: npm start -- [options]
 Runs the whole Wild Rydes pipeline on this machine: Kinesis on kinesalite, DynamoDB and its
 streams on DynamoDB Local, S3 on s3rver, EventBridge on the workspace's own bus; the five
 functions run from their deployable bundles, wired as their CDK stacks wire them. A simulator
-sends telemetry and rides; a live view shows each function's progress. On Ctrl-C (or after
---duration) the run drains and prints a reconciliation; it exits 1 if anything was lost.
+sends telemetry and rides; a live view shows each function's progress, and the
+AWS_ENDPOINT_URL_<SERVICE> lines to paste in another terminal so that the AWS CLI and
+\`npm run redrive\` reach this run. On Ctrl-C (or after --duration) the run drains and prints a
+reconciliation; it exits 0 if nothing was lost, 1 if something was. A second Ctrl-C quits at
+once: it stops the emulators and removes their temporary folders, without reconciling.
 
 Options:
-  --duration <seconds>   stop after this long (default: run until Ctrl-C)
+  --duration <seconds>   stop after this long, at most 604800 (default: run until Ctrl-C)
   --rate <n>             telemetry readings per second over the fleet (default 50)
   --unicorns <n>         size of the fleet (default 10)
   --bad-ratio <0..1>     share of malformed readings the simulator injects (default 0.05)
@@ -79,10 +82,11 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
     throw new UsageError((error as Error).message);
   }
   const v = parsed.values;
-  const positive = (n: number) => n > 0;
   const integer = (n: number) => Number.isInteger(n) && n > 0;
   return {
-    durationSeconds: v.duration === undefined ? undefined : number('duration', v.duration, 0, positive, 'a number of seconds above 0'),
+    // Whole seconds, as the live view's clock counts them; a week at most keeps the clock short.
+    durationSeconds:
+      v.duration === undefined ? undefined : number('duration', v.duration, 0, (n) => integer(n) && n <= 604_800, 'a whole number of seconds from 1 to 604800'),
     rate: number('rate', v.rate, 50, (n) => n >= 0 && n <= 10_000, 'between 0 and 10000 readings per second'),
     unicorns: number('unicorns', v.unicorns, 10, (n) => integer(n) && n <= 10_000, 'a whole number from 1 to 10000'),
     badRatio: number('bad-ratio', v['bad-ratio'], 0.05, (n) => n >= 0 && n <= 1, 'between 0 and 1'),

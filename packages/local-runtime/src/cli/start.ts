@@ -1,14 +1,27 @@
 #!/usr/bin/env node
 // `npm start`: the whole pipeline on this machine. Exit codes: 0 nothing lost, 1 something lost,
-// 2 a usage or set-up error (bad option, no Java, port in use, functions not built).
+// 2 a usage or set-up error (bad option, no Java, port in use, functions not built); killed by
+// SIGINT (130 in a shell) when a second Ctrl-C quit without reconciling.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { JavaNotFoundError, PortInUseError } from '@wildrydes/emulators';
 import { FunctionNotBuiltError } from '../runtime/load-declarations.js';
-import { runPipeline } from '../runtime/run-pipeline.js';
+import { RunInterruptedError, runPipeline } from '../runtime/run-pipeline.js';
+import { CtrlC } from './interrupts.js';
 import { HELP, UsageError, parseStartOptions } from './options.js';
+
+let interruptedBy: (() => void) | undefined;
+
+/**
+ * Ends this process the way an interrupted program should: killed by SIGINT, so the shell (and
+ * npm, which then re-raises it on itself) reports an interruption (status 130), not a result.
+ */
+function dieOfSigint(): void {
+  if (interruptedBy) process.off('SIGINT', interruptedBy);
+  process.kill(process.pid, 'SIGINT');
+}
 
 async function main(): Promise<number> {
   const options = parseStartOptions(process.argv.slice(2));
@@ -29,14 +42,18 @@ async function main(): Promise<number> {
     if (build.status !== 0) throw new UsageError('building the function bundles failed (see above)');
   }
 
-  const controller = new AbortController();
-  let interrupts = 0;
-  process.on('SIGINT', () => {
-    interrupts += 1;
-    if (interrupts > 1) process.exit(130);
-    process.stdout.write('\nStopping: draining the pipeline, then reconciling (Ctrl-C again to quit at once)...\n');
-    controller.abort();
-  });
+  // One Ctrl-C drains and reconciles; the next stops the emulators at once; one more quits on the spot.
+  const drain = new AbortController();
+  const stopNow = new AbortController();
+  const ctrlC = new CtrlC();
+  process.on('SIGINT', onSigint);
+  function onSigint(): void {
+    const action = ctrlC.press();
+    if (action === 'drain') drain.abort();
+    else if (action === 'stop-now') stopNow.abort();
+    else if (action === 'quit') process.exit(130); // the exit hooks still kill DynamoDB Local and remove the temporary folders
+  }
+  interruptedBy = onSigint;
 
   const result = await runPipeline({
     workspaceRoot,
@@ -48,7 +65,9 @@ async function main(): Promise<number> {
     seed: options.seed,
     shardCount: options.shards,
     ...(options.port !== undefined ? { producerPort: options.port } : {}),
-    signal: controller.signal,
+    signal: drain.signal,
+    stopNow: stopNow.signal,
+    onDraining: () => ctrlC.drainingStarted(),
     interactive: Boolean(process.stdout.isTTY) && !process.env['CI'],
     write: (text) => process.stdout.write(text),
   });
@@ -62,6 +81,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof RunInterruptedError) return dieOfSigint();
     const known = [UsageError, JavaNotFoundError, PortInUseError, FunctionNotBuiltError].some((type) => error instanceof type);
     console.error(`npm start: ${(error as Error).message}`);
     if (error instanceof UsageError) console.error('Run `npm start -- --help` for the options.');

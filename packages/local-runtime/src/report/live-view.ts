@@ -1,4 +1,5 @@
 import type { FunctionStatus } from '../runtime/wire-functions.js';
+import { compactCount, compactDuration, fit } from './compact-format.js';
 
 /** The simulator's side of the live view. */
 export interface SimulatorStatus {
@@ -8,35 +9,84 @@ export interface SimulatorStatus {
   readonly rideEventsAccepted: number;
 }
 
-const pad = (value: string | number, width: number) => String(value).padStart(width);
-const lag = (ms: number) => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+/** Where the run is: sending (for at most `durationSeconds`), or draining after it stopped sending. */
+export type RunClock =
+  | { readonly phase: 'running'; readonly elapsedSeconds: number; readonly durationSeconds: number | undefined }
+  | { readonly phase: 'draining'; readonly ranSeconds: number; readonly drainingSeconds: number };
+
+/** What the live view shows. */
+export interface LiveViewInput {
+  readonly clock: RunClock;
+  readonly simulator: SimulatorStatus;
+  readonly functions: readonly FunctionStatus[];
+  /** Records in the quarantine now, by the function that quarantined them. */
+  readonly quarantinedBy: Readonly<Record<string, number>>;
+  readonly producerUrl: string | undefined;
+}
 
 /**
- * The live view: one row per function with records in, records out, failures, quarantined,
- * retries and lag behind its source, under a line about the simulator.
+ * The widest line the view may draw. A terminal 80 columns wide wraps (or, in some, moves the
+ * cursor) when the 80th column is written, which would break redrawing the view in place.
  */
-export function renderLiveView(options: {
-  elapsedSeconds: number;
-  durationSeconds: number | undefined;
-  simulator: SimulatorStatus;
-  functions: readonly FunctionStatus[];
-  quarantinedBy: Readonly<Record<string, number>>;
-  producerUrl: string | undefined;
-  draining: boolean;
-}): string {
-  const { simulator } = options;
-  const clock = options.durationSeconds ? `${options.elapsedSeconds.toFixed(0)}/${options.durationSeconds} s` : `${options.elapsedSeconds.toFixed(0)} s`;
-  const header = `${pad('function', 22)} ${pad('in', 8)} ${pad('out', 8)} ${pad('failures', 9)} ${pad('quarantined', 12)} ${pad('retries', 8)} ${pad('on-failure', 11)} ${pad('lag', 9)}`;
-  const rows = options.functions.map(
-    (fn) =>
-      `${pad(fn.name, 22)} ${pad(fn.recordsIn, 8)} ${pad(fn.recordsOut, 8)} ${pad(fn.failures, 9)} ${pad(options.quarantinedBy[fn.name] ?? 0, 12)} ${pad(fn.retries, 8)} ${pad(fn.onFailure, 11)} ${pad(lag(fn.lagMs), 9)}`,
-  );
+export const LIVE_VIEW_MAX_COLUMNS = 79;
+
+// One column per number, right-aligned; together with single spaces they fill 79 columns.
+const NAME_WIDTH = 20;
+const COLUMNS = [
+  ['in', 6],
+  ['out', 6],
+  ['errors', 6],
+  ['quarantined', 11],
+  ['retries', 7],
+  ['on-failure', 10],
+  ['lag', 6],
+] as const;
+
+/**
+ * The live view of `npm start`: a clock, the simulator, the producer's endpoint, then one row
+ * per function with records in, records out, errors, quarantined, retries, on-failure and lag
+ * behind its source. Every line fits {@link LIVE_VIEW_MAX_COLUMNS}: large counts are shortened
+ * (`123k`, `4.5M`), long function names cut with `…`. The elapsed time never passes the
+ * duration: once the simulator stops, the clock says how long it ran and how long the drain
+ * has taken.
+ *
+ * @example
+ * ```ts
+ * renderLiveView({
+ *   clock: { phase: 'running', elapsedSeconds: 12.4, durationSeconds: 30 },
+ *   simulator: { readingsSent: 600, malformedSent: 30, rideEventsPosted: 20, rideEventsAccepted: 18 },
+ *   functions: [],
+ *   quarantinedBy: {},
+ *   producerUrl: 'http://127.0.0.1:4000',
+ * }).split('\n')[0];
+ * // 'Wild Rydes local pipeline  12/30 s  (Ctrl-C: stop, drain and reconcile)'
+ * ```
+ */
+export function renderLiveView(input: LiveViewInput): string {
+  const { simulator } = input;
+  const header = [fit('function', NAME_WIDTH).padEnd(NAME_WIDTH), ...COLUMNS.map(([title, width]) => title.padStart(width))].join(' ');
+  const rows = input.functions.map((fn) => {
+    const values = [fn.recordsIn, fn.recordsOut, fn.failures, input.quarantinedBy[fn.name] ?? 0, fn.retries, fn.onFailure].map(compactCount);
+    const cells = [...values, compactDuration(fn.lagMs)];
+    return [fit(fn.name, NAME_WIDTH).padEnd(NAME_WIDTH), ...cells.map((cell, index) => cell.padStart(COLUMNS[index]?.[1] ?? 0))].join(' ');
+  });
   return [
-    `Wild Rydes local pipeline  ${clock}${options.draining ? '  (draining: simulator stopped, waiting for every function to catch up)' : '  (Ctrl-C to stop and reconcile)'}`,
-    `simulator: ${simulator.readingsSent} readings sent (${simulator.malformedSent} malformed), ${simulator.rideEventsPosted} ride events posted, ${simulator.rideEventsAccepted} accepted`,
-    ...(options.producerUrl ? [`producer endpoint: POST ${options.producerUrl}/events`] : []),
+    `Wild Rydes local pipeline  ${clockText(input.clock)}`,
+    `simulator  readings ${compactCount(simulator.readingsSent)} (${compactCount(simulator.malformedSent)} malformed)  ` +
+      `ride events ${compactCount(simulator.rideEventsPosted)} (${compactCount(simulator.rideEventsAccepted)} accepted)`,
+    ...(input.producerUrl ? [`producer endpoint: POST ${input.producerUrl}/events`] : []),
     '',
     header,
     ...rows,
   ].join('\n');
+}
+
+function clockText(clock: RunClock): string {
+  const seconds = (value: number) => String(Math.floor(Math.max(0, value)));
+  if (clock.phase === 'draining') {
+    return `ran ${seconds(clock.ranSeconds)} s, draining ${seconds(clock.drainingSeconds)} s  (Ctrl-C: quit now)`;
+  }
+  const { durationSeconds } = clock;
+  const elapsed = durationSeconds === undefined ? clock.elapsedSeconds : Math.min(clock.elapsedSeconds, durationSeconds);
+  return `${seconds(elapsed)}${durationSeconds === undefined ? '' : `/${durationSeconds}`} s  (Ctrl-C: stop, drain and reconcile)`;
 }

@@ -4,11 +4,14 @@ import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { createDynamoDbClient, createKinesisClient, createS3Client, listQuarantined, readQuarantined } from '@wildrydes/aws-clients';
-import { startEmulators, type BusEvent, type RunningEventBridge } from '@wildrydes/emulators';
+import { startEmulators, type BusEvent, type RunningEmulators, type RunningEventBridge, type RunningS3rver } from '@wildrydes/emulators';
 import { compilePattern } from '@wildrydes/event-patterns';
 import { SENSOR_TABLE_KEY } from '@wildrydes/schemas';
+import { emulatorEndpointLines } from '../report/emulator-endpoints.js';
 import { formatReconciliation, reconcile, type Reconciliation } from '../report/reconcile.js';
-import { renderLiveView } from '../report/live-view.js';
+import { renderLiveView, type RunClock } from '../report/live-view.js';
+import { LiveViewPainter } from '../report/live-view-painter.js';
+import { QuarantineTally } from '../report/quarantine-tally.js';
 import { SimulatorDriver } from '../simulator/driver.js';
 import { waitUntilSettled } from './drain.js';
 import { loadDeclarations } from './load-declarations.js';
@@ -27,7 +30,15 @@ export interface PipelineOptions {
   readonly seed: number;
   readonly shardCount: number;
   readonly producerPort?: number;
+  /** Stops the simulator: the run drains, then reconciles (a first Ctrl-C). */
   readonly signal?: AbortSignal;
+  /**
+   * Quits at once (a second Ctrl-C): the emulators are stopped and their temporary folders
+   * removed, nothing is reconciled, and the run rejects with {@link RunInterruptedError}.
+   */
+  readonly stopNow?: AbortSignal;
+  /** Called once when the simulator stops and draining begins (after `signal` or the duration). */
+  onDraining?(): void;
   /** Where the live view and the reconciliation go. */
   write(text: string): void;
   /** Redraw the live view in place (a terminal) or print a line now and then (a log). */
@@ -39,20 +50,53 @@ export interface PipelineOptions {
 const REGION = 'us-east-1';
 const ACCOUNT = '000000000000';
 
+/** The run was told to quit at once (`stopNow`): the emulators are stopped, nothing was reconciled. */
+export class RunInterruptedError extends Error {
+  constructor() {
+    super('stopped at once: the emulators were stopped without draining or reconciling');
+    this.name = 'RunInterruptedError';
+  }
+}
+
 /**
  * `npm start`: the whole pipeline on this machine. Starts the emulators, creates the platform,
  * runs every function from its bundle wired as its stack wires it, drives the simulator, shows
- * a live view, then drains and reconciles.
+ * a live view, then drains and reconciles. `stopNow` skips all that and only stops the emulators.
+ *
+ * @example
+ * ```ts
+ * const result = await runPipeline({ workspaceRoot, durationSeconds: 30, rate: 50, unicorns: 10, badRatio: 0.05,
+ *   ridesPerSecond: 1, seed: 1, shardCount: 2, interactive: false, write: (text) => process.stdout.write(text) });
+ * process.exitCode = result.ok ? 0 : 1;
+ * ```
  */
 export async function runPipeline(options: PipelineOptions): Promise<Reconciliation> {
-  const started = Date.now();
   const functions = await loadDeclarations(options.workspaceRoot);
+  const painter = new LiveViewPainter({ write: (text) => options.write(text), interactive: options.interactive });
   options.write(`Starting emulators (kinesalite, DynamoDB Local, s3rver, the local EventBridge) for ${functions.length} functions...\n`);
   // A bounded event history: the run may be long, and the runtime never reads it.
-  const emulators = await startEmulators({ kinesis: true, dynamodb: true, s3: true, eventbridge: { historyLimit: 1_000 } });
+  const starting = startEmulators({ kinesis: true, dynamodb: true, s3: true, eventbridge: { historyLimit: 1_000 } });
+  const interrupted = rejectWhenAborted(options.stopNow, () =>
+    painter.print('Quitting now: stopping the emulators and removing their temporary folders.\n'),
+  );
   const wired: WiredFunction[] = [];
   let simulator: SimulatorDriver | undefined;
+  let viewTimer: ReturnType<typeof setInterval> | undefined;
   try {
+    const emulators = await Promise.race([starting, interrupted]);
+    return await Promise.race([run(emulators), interrupted]);
+  } finally {
+    clearInterval(viewTimer);
+    if (!options.stopNow?.aborted) {
+      await simulator?.stop();
+      await Promise.allSettled(wired.map((fn) => fn.stop()));
+    }
+    // When quitting at once, the functions' workers end with the process; the emulators must not outlive it.
+    const emulators = await starting.catch(() => undefined);
+    await emulators?.stop();
+  }
+
+  async function run(emulators: RunningEmulators): Promise<Reconciliation> {
     Object.assign(process.env, emulators.env);
     const eventbridge = emulators.eventbridge as RunningEventBridge;
     const kinesis = createKinesisClient();
@@ -66,6 +110,9 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     eventbridge.subscribe((event, { eventBusName }) => {
       if (eventBusName === platform.eventBusName) busEvents.push(event);
     });
+    // What is quarantined, counted as the objects are written: the live view never lists the bucket.
+    const quarantine = new QuarantineTally(platform.quarantineBucketName);
+    (emulators.s3 as RunningS3rver).onObjectEvent((event) => quarantine.record(event));
     for (const table of ownedTables) await createOwnedTable(dynamodb, table);
 
     const logsDirectory = await mkdtemp(join(tmpdir(), 'wildrydes-local-'));
@@ -100,12 +147,18 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
       },
     });
     wired.push(...wiring.wired);
-    options.write(
-      `Running ${wired.map((fn) => fn.name).join(', ')}.\n` +
-        (wiring.producerUrl ? `Producer endpoint (the Function URL): POST ${wiring.producerUrl}/events\n` : '') +
-        `Function logs: ${logsDirectory}\n`,
+    painter.print(
+      [
+        `Running ${wired.map((fn) => fn.name).join(', ')}.`,
+        ...(wiring.producerUrl ? [`Producer endpoint (the Function URL): POST ${wiring.producerUrl}/events`] : []),
+        `Function logs: ${logsDirectory}`,
+        '',
+        ...emulatorEndpointLines(emulators.env, { quarantineBucketName: platform.quarantineBucketName }),
+        '',
+      ].join('\n') + '\n',
     );
 
+    const startedMs = Date.now();
     simulator = new SimulatorDriver({
       kinesis,
       rawStreamName: platform.telemetryRawStreamName,
@@ -115,76 +168,55 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
       ridesPerSecond: options.ridesPerSecond,
       producerUrl: wiring.producerUrl,
       seed: options.seed,
-      runId: `run${started.toString(36)}`,
+      runId: `run${startedMs.toString(36)}`,
     });
-    const quarantinedBy: Record<string, number> = {};
-    const refreshQuarantine = async () => {
-      const counts: Record<string, number> = {};
-      for await (const key of listQuarantined(s3, { bucketName: platform.quarantineBucketName })) {
-        const owner = key.split('/')[0] ?? '?';
-        counts[owner] = (counts[owner] ?? 0) + 1;
-      }
-      Object.assign(quarantinedBy, counts);
-    };
-    let draining = false;
-    let lastLineMs = 0;
-    let listingFailed = false;
-    const show = async (force = false) => {
-      await refreshQuarantine().catch((error: unknown) => {
-        // The live view keeps the last counts; say once why they stopped moving.
-        if (!listingFailed) options.write(`warning: could not list the quarantine for the live view: ${(error as Error).message}\n`);
-        listingFailed = true;
-      });
-      const view = renderLiveView({
-        elapsedSeconds: (Date.now() - started) / 1000,
-        durationSeconds: options.durationSeconds,
-        simulator: {
-          readingsSent: (simulator?.sentValid.size ?? 0) + (simulator?.sentMalformed ?? 0),
-          malformedSent: simulator?.sentMalformed ?? 0,
-          rideEventsPosted: simulator?.rideEventsPosted ?? 0,
-          rideEventsAccepted: simulator?.rideEventsAccepted ?? 0,
-        },
-        functions: wired.map((fn) => fn.status()),
-        quarantinedBy,
-        producerUrl: wiring.producerUrl,
-        draining,
-      });
-      if (options.interactive) options.write(`\x1b[H\x1b[2J${view}\n`);
-      else if (force || Date.now() - lastLineMs >= 5_000) {
-        lastLineMs = Date.now();
-        options.write(`${view}\n\n`);
-      }
-    };
-    const viewTimer = setInterval(() => void show(), 1_000);
+    let drainStartedMs: number | undefined = undefined;
+    // The clock starts with the simulator, as the duration does, so it never shows more than the duration.
+    const clock = (): RunClock =>
+      drainStartedMs === undefined
+        ? { phase: 'running', elapsedSeconds: (Date.now() - startedMs) / 1000, durationSeconds: options.durationSeconds }
+        : { phase: 'draining', ranSeconds: (drainStartedMs - startedMs) / 1000, drainingSeconds: (Date.now() - drainStartedMs) / 1000 };
+    const show = (force = false) =>
+      painter.paint(
+        renderLiveView({
+          clock: clock(),
+          simulator: {
+            readingsSent: (simulator?.sentValid.size ?? 0) + (simulator?.sentMalformed ?? 0),
+            malformedSent: simulator?.sentMalformed ?? 0,
+            rideEventsPosted: simulator?.rideEventsPosted ?? 0,
+            rideEventsAccepted: simulator?.rideEventsAccepted ?? 0,
+          },
+          functions: wired.map((fn) => fn.status()),
+          quarantinedBy: quarantine.byFunction(),
+          producerUrl: wiring.producerUrl,
+        }),
+        { force },
+      );
+    viewTimer = setInterval(() => show(), 1_000);
 
     simulator.start();
-    await new Promise<void>((resolve) => {
-      const timer = options.durationSeconds !== undefined ? setTimeout(resolve, options.durationSeconds * 1000) : undefined;
-      options.signal?.addEventListener('abort', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-    });
+    show(true);
+    await untilDurationOrAbort(options.durationSeconds, options.signal);
     await simulator.stop();
-    draining = true;
-    await show();
+    drainStartedMs = Date.now();
+    options.onDraining?.();
+    painter.print('Simulator stopped: draining the pipeline, then reconciling.\n');
+    show(true);
     const settled = await waitUntilSettled(() => wired.every((fn) => fn.isIdle()) && eventbridge.pendingDeliveries() === 0, {
       settleChecks: 4,
       intervalMs: 500,
       timeoutMs: (options.drainTimeoutSeconds ?? 120) * 1000,
+      ...(options.stopNow ? { signal: options.stopNow } : {}),
     });
     clearInterval(viewTimer);
-    await show(true);
+    show(true);
+    painter.release();
     if (!settled) options.write('Draining timed out: reconciling what arrived so far.\n');
 
     const observations = await observe({ dynamodb, s3, platform, functions, wired, simulator, failures, latenciesMs, ownedTables, busEvents });
-    const result = reconcile({ ...observations, durationSeconds: (Date.now() - started) / 1000 });
+    const result = reconcile({ ...observations, durationSeconds: (Date.now() - startedMs) / 1000 });
     options.write(`${formatReconciliation(result)}\n`);
     return result;
-  } finally {
-    await simulator?.stop();
-    await Promise.allSettled(wired.map((fn) => fn.stop()));
-    await emulators.stop();
   }
 
   async function observe(context: {
@@ -262,4 +294,32 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
       rideEventsAccepted: context.simulator.rideEventsAccepted,
     };
   }
+}
+
+/** Resolves after `durationSeconds`, or when `signal` aborts (already aborted: at once). */
+function untilDurationOrAbort(durationSeconds: number | undefined, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = durationSeconds !== undefined ? setTimeout(resolve, durationSeconds * 1000) : undefined;
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+/** Never settles without a signal; rejects with {@link RunInterruptedError} once `signal` aborts. */
+function rejectWhenAborted(signal: AbortSignal | undefined, onAbort: () => void): Promise<never> {
+  return new Promise<never>((_, reject) => {
+    const abort = () => {
+      onAbort();
+      reject(new RunInterruptedError());
+    };
+    if (signal?.aborted) abort();
+    else signal?.addEventListener('abort', abort, { once: true });
+  });
 }

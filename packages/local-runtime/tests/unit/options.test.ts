@@ -27,7 +27,9 @@ describe('parseStartOptions', () => {
 
   it.each([
     [['--bad-ratio', '1.5'], '--bad-ratio must be between 0 and 1 (given "1.5")'],
-    [['--duration', '0'], '--duration must be a number of seconds above 0'],
+    [['--duration', '0'], '--duration must be a whole number of seconds from 1 to 604800 (given "0")'],
+    [['--duration', '2.5'], '--duration must be a whole number of seconds from 1 to 604800 (given "2.5")'],
+    [['--duration', '604801'], '--duration must be a whole number of seconds from 1 to 604800 (given "604801")'],
     [['--unicorns', '2.5'], '--unicorns must be a whole number'],
     [['--rate', 'fast'], '--rate must be between 0 and 10000'],
     [['--nope'], "Unknown option '--nope'"],
