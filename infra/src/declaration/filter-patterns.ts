@@ -68,12 +68,15 @@ function lambdaSyntaxProblems(node: Record<string, unknown>, path: string): stri
   });
 }
 
-/** The top-level fields of a pattern, looking through `$or` at the top level: `[path, key]` pairs. */
+/**
+ * The top-level fields of a pattern, looking through `$or` at the top level: `[path, key]` pairs.
+ * A dotted key is a path (`"dynamodb.Keys"` is the `dynamodb` field), as in the matching engine.
+ */
 function topLevelFields(node: Record<string, unknown>, path = ''): Array<readonly [string, string]> {
   return Object.entries(node).flatMap(([key, value]): Array<readonly [string, string]> =>
     key === '$or' && Array.isArray(value)
       ? value.flatMap((branch, index) => topLevelFields(branch as Record<string, unknown>, joinPath(path, `$or[${index}]`)))
-      : [[joinPath(path, key), key]],
+      : [[joinPath(path, key), key.split('.')[0] ?? key]],
   );
 }
 
@@ -91,7 +94,7 @@ function patternProblems(pattern: unknown, index: number, type: StreamTrigger['t
   try {
     validatePattern(pattern);
   } catch (error) {
-    // e.g. `Invalid event pattern at dynamodb.Keys: empty arrays are not allowed`
+    // e.g. `Invalid event pattern at dynamodb.Keys: Empty arrays are not allowed`
     problems.push(`${name}: ${(error as Error).message}`);
     return problems;
   }

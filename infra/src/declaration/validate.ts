@@ -61,7 +61,7 @@ function checkEventRuleTrigger(issues: string[], trigger: Record<string, unknown
       validatePattern(pattern);
     } catch (error) {
       // The message names the path and the offending value, e.g.
-      // `Invalid event pattern at detail.price: empty arrays are not allowed`.
+      // `Invalid event pattern at detail.price: Empty arrays are not allowed`.
       issues.push(`trigger.eventPattern: ${(error as Error).message}`);
     }
   }

@@ -244,7 +244,7 @@ describe('EventRuleFunction settings', () => {
 
     // Then
     expect(error).toBeInstanceOf(FunctionDeclarationError);
-    expect(error.message).toContain('trigger.eventPattern: Invalid event pattern at detail.price: empty arrays are not allowed');
+    expect(error.message).toContain('trigger.eventPattern: Invalid event pattern at detail.price: Empty arrays are not allowed');
     expect(stack.node.tryFindChild('Consumer')).toBeUndefined();
   });
 

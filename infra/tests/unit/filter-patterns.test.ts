@@ -37,6 +37,7 @@ describe('stream filter patterns: what Lambda accepts', () => {
     ['suffix with a string', onName({ suffix: '-1' })],
     ['$or across fields under the dynamodb key', { dynamodb: { $or: [{ Keys: { Name: { S: ['a'] } } }, { NewImage: { Age: [{ numeric: ['<', 5] }] } }] } }],
     ['$or at the top level whose branches filter on the dynamodb key', { $or: [onName('a'), { dynamodb: { OldImage: { Name: { S: ['b'] } } } }] }],
+    ['a dotted key under the dynamodb key (dotted keys are paths in the filter engine)', { 'dynamodb.NewImage.Name.S': ['a'] }],
   ])('given a DynamoDB filter with %s, when validated, then it passes', (_, pattern) => {
     expect(issuesOf(dynamoDbWith([pattern]))).toEqual([]);
   });
@@ -66,7 +67,8 @@ describe('stream filter patterns: what Lambda refuses, named by pattern index', 
     [onName({ suffix: { 'equals-ignore-case': '-1' } }), 'Lambda supports "suffix" with a string only (given {"equals-ignore-case":"-1"})'],
     [{ eventName: ['INSERT', 'MODIFY'] }, 'filterPatterns[0] filters on "eventName": DynamoDB event source mappings filter on the "dynamodb" key only'],
     [{ $or: [onName('a'), { eventName: ['REMOVE'] }] }, 'filterPatterns[0] filters on "$or[1].eventName": DynamoDB event source mappings filter on the "dynamodb" key only'],
-    [{ dynamodb: { Keys: [] } }, 'filterPatterns[0]: Invalid event pattern at dynamodb.Keys: empty arrays are not allowed'],
+    [{ 'eventName.x': ['INSERT'] }, 'filterPatterns[0] filters on "eventName.x": DynamoDB event source mappings filter on the "dynamodb" key only'],
+    [{ dynamodb: { Keys: [] } }, 'filterPatterns[0]: Invalid event pattern at dynamodb.Keys: Empty arrays are not allowed'],
     [{}, 'filterPatterns[0] must be a non-empty object (given {})'],
   ])('given DynamoDB filter %j, when validated, then the issue names the pattern and the problem', (pattern, expected) => {
     // When

@@ -156,9 +156,9 @@ describe('validateDeclaration with an EventBridge-rule trigger', () => {
     [{ eventPattern: undefined }, 'trigger.eventPattern must be a non-empty object (given undefined)'],
     [
       { eventPattern: { source: 'wildrydes.rides' } },
-      'trigger.eventPattern: Invalid event pattern at source: a field must hold an object or an array of values (given "wildrydes.rides")',
+      'trigger.eventPattern: Invalid event pattern at source: "source" must be an object or an array',
     ],
-    [{ eventPattern: { detail: { price: [] } } }, 'trigger.eventPattern: Invalid event pattern at detail.price: empty arrays are not allowed'],
+    [{ eventPattern: { detail: { price: [] } } }, 'trigger.eventPattern: Invalid event pattern at detail.price: Empty arrays are not allowed'],
     [{ retryAttempts: -1 }, 'trigger.retryAttempts must be between 0 and 185 inclusive (given -1)'],
     [{ retryAttempts: 186 }, 'trigger.retryAttempts must be between 0 and 185 inclusive (given 186)'],
     [{ retryAttempts: 1.5 }, 'trigger.retryAttempts must be a whole number (given 1.5)'],

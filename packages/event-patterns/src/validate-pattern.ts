@@ -9,7 +9,7 @@ import { parsePattern } from './parse-pattern.js';
  * ```ts
  * validatePattern({ detail: { price: [{ numeric: ['>', 0, '<=', 5] }] } }); // ok
  * validatePattern({ detail: { price: [] } });
- * // InvalidEventPatternError: Invalid event pattern at detail.price: empty arrays are not allowed
+ * // InvalidEventPatternError: Invalid event pattern at detail.price: Empty arrays are not allowed
  * ```
  */
 export function validatePattern(pattern: unknown): void {
