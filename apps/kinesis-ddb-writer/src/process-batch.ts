@@ -16,7 +16,11 @@ export type WriterSlot = RecordSlot<'stored'>;
 
 /** The side effects the writer needs; the handler wires them to DynamoDB and S3. */
 export interface WriterPorts extends QuarantinePorts {
-  /** Writes items; every ref ends written, superseded (a later put of the same key won) or failed. */
+  /**
+   * Writes items; every ref ends written, superseded (the next put of its key carries the same
+   * item, and was written) or failed. Puts of one key are written in order, so a put that fails
+   * for good fails alone (see `batchWriteItems`).
+   */
   writeItems(puts: ReadonlyArray<{ ref: WriterSlot; item: UnicornSensorItem }>): Promise<{
     readonly written: readonly WriterSlot[];
     readonly superseded: readonly WriterSlot[];
@@ -35,8 +39,10 @@ const DYNAMODB: SinkRules<'stored'> = { done: 'stored', sink: 'DynamoDB', unit: 
  * Processes one Kinesis batch: decodes and validates every record, writes the readings to the
  * table, quarantines the records that can never succeed (bad base64, bad JSON, schema violation,
  * rejected by DynamoDB as invalid or too large) and reports the rest for retry. No record is
- * dropped: each one is stored, quarantined, or in `batchItemFailures`. A superseded put (a later
- * reading of the same key in the batch won) counts as stored.
+ * dropped: each one is stored, quarantined, or in `batchItemFailures`. Readings of one key are
+ * written in order, so a reading DynamoDB rejects for good is quarantined alone and the reading of
+ * its key before it stays stored, however the stream was cut into batches. A superseded put (the
+ * next reading of its key is the same item, and was stored) counts as stored.
  *
  * @example
  * ```ts

@@ -6,7 +6,7 @@ import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { listQuarantined, readQuarantined } from '@wildrydes/aws-clients';
+import { batchWriteItems, deadlineAt, listQuarantined, readQuarantined } from '@wildrydes/aws-clients';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { SENSOR_TABLE_KEY, type QuarantineRecord } from '@wildrydes/schemas';
 import { createKinesisStream, createTable, followShard, startEmulators, type ShardFollower } from '@wildrydes/emulators';
@@ -146,6 +146,51 @@ describe('kinesis-ddb-writer against kinesalite, DynamoDB Local and s3rver', () 
 
     const twice = (await tableItems()).filter((item) => item['Name'] === 'Twice');
     expect(twice).toEqual([correction]);
+  });
+
+  // DynamoDB's positive numbers range from 1E-130 ("Supported data types and naming rules in Amazon
+  // DynamoDB", Number). The schema now refuses such numbers before the write, so the writer's part
+  // is driven through the aws-clients batch writer directly, against DynamoDB Local's verdict.
+  it('writes the earlier reading of a key and fails only the later one that DynamoDB Local rejects for good (Number underflow)', async () => {
+    // Prepare
+    const earlier = reading('Underflow', 7, { Distance: 12.5 });
+    const later = { ...earlier, Distance: 1e-200 };
+
+    // Act
+    const result = await batchWriteItems(dynamodb, {
+      tableName: TABLE,
+      keyAttributes: [SENSOR_TABLE_KEY.partitionKey, SENSOR_TABLE_KEY.sortKey],
+      puts: [
+        { ref: 'earlier', item: earlier },
+        { ref: 'later', item: later },
+      ],
+      deadline: deadlineAt(Date.now() + 20_000),
+    });
+
+    // Assess
+    expect(result.written).toEqual(['earlier']);
+    expect(result.failed.map(({ ref, retryable, code, reason }) => ({ ref, retryable, code, reason }))).toEqual([
+      { ref: 'later', retryable: false, code: 'Invalid', reason: expect.stringMatching(/^ValidationException: Number underflow/) },
+    ]);
+    expect((await tableItems()).filter((item) => item['Name'] === 'Underflow')).toEqual([earlier]);
+  });
+
+  it('stores reading A and quarantines only the later record B of its key that can never be stored', async () => {
+    // Prepare: B fails the schema now; before numbers were bounded, DynamoDB rejected it
+    const handler = await loadHandler({ TABLE_NAME: TABLE, QUARANTINE_BUCKET_NAME: BUCKET }, 'main');
+    const a = reading('Shadowfax-A', 3);
+    const b = { ...a, Distance: 1e-200 };
+    const event = await putAndBuildEvent([JSON.stringify(a), JSON.stringify(b)]);
+
+    // Act
+    const response = await handler(event, context());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect((await tableItems()).filter((item) => item['Name'] === 'Shadowfax-A')).toEqual([a]);
+    const sequences = event.Records.map((record) => record.kinesis.sequenceNumber);
+    const ofThisBatch = (await quarantined()).filter(({ record }) => sequences.includes(record.origin.sequenceNumber));
+    expect(ofThisBatch.map(({ record }) => record.origin.sequenceNumber)).toEqual([sequences[1]]);
   });
 
   it('hands every valid record back for retry when DynamoDB is unreachable, and still quarantines poison', async () => {
