@@ -1,4 +1,4 @@
-import { App } from 'aws-cdk-lib';
+import { createCdkApp } from './cdk-app.js';
 import { applyNagChecks } from './nag.js';
 import { PLATFORM_STACK_NAME, PlatformStack } from './platform-stack.js';
 
@@ -8,8 +8,8 @@ import { PLATFORM_STACK_NAME, PlatformStack } from './platform-stack.js';
 // reuses it, so account and Region must be resolved by CloudFormation at deploy time
 // (AWS::AccountId, AWS::Region), never taken from the CDK_DEFAULT_* variables the CLI sets
 // at synth time (offline, CDK_DEFAULT_REGION is us-east-1 whatever AWS_REGION says).
-// No analytics reporting: on an environment-agnostic stack, CDK's metadata resource carries a
-// condition listing every Region name, so the template would not be Region-free.
-export const app = new App({ analyticsReporting: false });
+// createCdkApp turns analytics reporting off (it would make the template list every Region) and
+// sets the workspace's pinned feature flags.
+export const app = createCdkApp();
 export const platformStack = new PlatformStack(app, PLATFORM_STACK_NAME);
 applyNagChecks(app);

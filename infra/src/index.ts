@@ -20,3 +20,5 @@ export { EventRuleFunction, type EventRuleFunctionProps } from './event-rule-fun
 export { HttpFunctionAlarms, type HttpFunctionAlarmsProps } from './http-function-alarms.js';
 export { HttpFunction, type HttpFunctionProps } from './http-function.js';
 export { applyNagChecks, suppressKmsGrantWildcards } from './nag.js';
+export { createCdkApp } from './cdk-app.js';
+export { CDK_FEATURE_FLAGS } from './feature-flags.js';

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, type Stack } from 'aws-cdk-lib';
+import type { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { createCdkApp } from '../cdk-app.js';
 import { applyNagChecks } from '../nag.js';
 import { nagFindings, unjustifiedNagSuppressions, type NagSuppression } from './nag-findings.js';
 
@@ -46,7 +47,7 @@ const STAND_IN_CODE = 'export const handler = async () => ({});';
 export function synthesizeStack<TStack extends Stack>(build: (app: App, code: lambda.Code) => TStack): SynthesizedStack<TStack> {
   const outdir = mkdtempSync(join(tmpdir(), 'wildrydes-stack-'));
   try {
-    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+    const app = createCdkApp({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
     const stack = build(app, lambda.Code.fromInline(STAND_IN_CODE));
     applyNagChecks(app);
     const template = Template.fromStack(stack);

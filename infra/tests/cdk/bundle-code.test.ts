@@ -1,7 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
+import { createCdkApp } from '../../src/cdk-app.js';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BundleNotFoundError, DeclaredFunction, HttpFunction, PlatformImports } from '../../src/index.js';
@@ -32,7 +33,7 @@ describe('DeclaredFunction.bundleCode', () => {
     // Given a build output holding index.mjs, index.mjs.map and meta.json
     workspaceRoot = mkdtempSync(join(tmpdir(), 'bundle-code-'));
     writeBuildOutput(workspaceRoot, httpDeclaration.name);
-    const app = new App({ context: TEST_APP_CONTEXT, outdir: join(workspaceRoot, 'cdk.out') });
+    const app = createCdkApp({ context: TEST_APP_CONTEXT, outdir: join(workspaceRoot, 'cdk.out') });
     const stack = new Stack(app, 'BundleUnderTest');
     new HttpFunction(stack, 'Producer', {
       declaration: httpDeclaration,

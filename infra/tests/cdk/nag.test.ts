@@ -1,4 +1,5 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
+import { createCdkApp } from '../../src/cdk-app.js';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { describe, expect, it } from 'vitest';
 import {
@@ -21,7 +22,7 @@ function expectOnlyJustifiedSuppressions(stack: Stack): void {
 describe('cdk-nag AwsSolutions checks', () => {
   it('given the platform stack, then there are no unsuppressed errors or warnings', () => {
     // Given
-    const app = new App();
+    const app = createCdkApp();
     const stack = new PlatformStack(app, 'WildRydesPlatform');
     applyNagChecks(app);
 
@@ -51,7 +52,7 @@ describe('cdk-nag AwsSolutions checks', () => {
 
   it('given active tracing, then the X-Ray wildcard is the only addition and is justified', () => {
     // Given
-    const app = new App({ context: TEST_APP_CONTEXT });
+    const app = createCdkApp({ context: TEST_APP_CONTEXT });
     const stack = new Stack(app, 'Traced');
     new StreamConsumerFunction(stack, 'Consumer', {
       declaration: kinesisDeclaration,

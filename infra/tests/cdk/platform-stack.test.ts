@@ -1,4 +1,5 @@
-import { App, RemovalPolicy } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { createCdkApp } from '../../src/cdk-app.js';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -16,7 +17,7 @@ describe('PlatformStack', () => {
 
   beforeAll(() => {
     // Given the platform stack with its defaults
-    const app = new App();
+    const app = createCdkApp();
     const stack = new PlatformStack(app, 'WildRydesPlatform');
     // When it is synthesized
     template = Template.fromStack(stack);
@@ -162,7 +163,7 @@ describe('PlatformStack', () => {
 describe('PlatformStack settings', () => {
   it('given custom shard counts, retention, expiry and DESTROY, then the template follows them', () => {
     // Given
-    const app = new App();
+    const app = createCdkApp();
     const stack = new PlatformStack(app, 'Custom', {
       rawStreamShardCount: 4,
       cleanStreamShardCount: 2,
@@ -195,8 +196,8 @@ describe('PlatformStack settings', () => {
     [{ streamRetentionHours: 12 }, 'streamRetentionHours must be a whole number between 24 and 8760 inclusive (given 12)'],
     [{ quarantineExpirationDays: 0 }, 'quarantineExpirationDays must be a whole number between 1 and 36500 inclusive (given 0)'],
   ])('given %o, then the stack refuses it naming the value given', (props, expected) => {
-    const app = new App();
+    const app = createCdkApp();
     expect(() => new PlatformStack(app, 'Bad', props)).toThrow(PlatformConfigError);
-    expect(() => new PlatformStack(new App(), 'Bad', props)).toThrow(expected);
+    expect(() => new PlatformStack(createCdkApp(), 'Bad', props)).toThrow(expected);
   });
 });

@@ -1,4 +1,5 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
+import { createCdkApp } from '../../src/cdk-app.js';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -224,7 +225,7 @@ describe('StreamConsumerFunction with a DynamoDB-stream trigger and filters', ()
 describe('StreamConsumerFunction options', () => {
   it('given a threshold, retention, alarm actions and active tracing, then the template follows them', () => {
     // Given
-    const app = new App({ context: TEST_APP_CONTEXT });
+    const app = createCdkApp({ context: TEST_APP_CONTEXT });
     const stack = new Stack(app, 'Options');
     const topic = new sns.Topic(stack, 'Alerts');
 
@@ -252,7 +253,7 @@ describe('StreamConsumerFunction options', () => {
 
   it('given an invalid declaration, then construction fails before anything is built, naming the value', () => {
     // Given
-    const app = new App({ context: TEST_APP_CONTEXT });
+    const app = createCdkApp({ context: TEST_APP_CONTEXT });
     const stack = new Stack(app, 'Invalid');
     const declaration = { ...kinesisDeclaration, trigger: { ...kinesisDeclaration.trigger, batchSize: 0 } };
 
@@ -273,7 +274,7 @@ describe('StreamConsumerFunction options', () => {
 
   it('given a Function URL declaration forced through, then construction fails naming the construct and the trigger type', () => {
     // Given
-    const app = new App({ context: TEST_APP_CONTEXT });
+    const app = createCdkApp({ context: TEST_APP_CONTEXT });
     const stack = new Stack(app, 'WrongTrigger');
     const declaration = { ...kinesisDeclaration, trigger: { type: 'function-url', authType: 'AWS_IAM' } } as unknown as StreamFunctionDeclaration;
 
@@ -291,7 +292,7 @@ describe('StreamConsumerFunction options', () => {
 
   it('given no code and no bundle on disk, then construction fails telling to run the build', () => {
     // Given
-    const app = new App({ context: TEST_APP_CONTEXT });
+    const app = createCdkApp({ context: TEST_APP_CONTEXT });
     const stack = new Stack(app, 'Unbuilt');
 
     // When

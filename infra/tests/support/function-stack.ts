@@ -1,4 +1,5 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack, type App } from 'aws-cdk-lib';
+import { createCdkApp } from '../../src/cdk-app.js';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
   PlatformImports,
@@ -16,7 +17,7 @@ export function newPlatformStack(
   id: string,
   options: { readonly env?: { account: string; region: string } } = {},
 ): { readonly app: App; readonly stack: Stack; readonly platform: PlatformImports } {
-  const app = new App({ context: TEST_APP_CONTEXT });
+  const app = createCdkApp({ context: TEST_APP_CONTEXT });
   const stack = new Stack(app, id, { env: options.env });
   return { app, stack, platform: PlatformImports.fromParameters(stack) };
 }

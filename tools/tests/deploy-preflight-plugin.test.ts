@@ -1,0 +1,58 @@
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const workspaceRoot = fileURLToPath(new URL('../../', import.meta.url));
+const plugin = createRequire(import.meta.url)('../nx/deploy-preflight-plugin.cjs') as {
+  requestedTargets: (args: string[]) => string[];
+};
+const home = mkdtempSync(join(tmpdir(), 'deploy-preflight-nx-'));
+afterAll(() => rmSync(home, { recursive: true, force: true }));
+
+describe('the deploy preflight Nx hook', () => {
+  it.each([
+    [['run', 'eventbridge-producer:deploy'], ['deploy']],
+    [['eventbridge-producer:diff:production'], ['diff']],
+    [['deploy', 'infra'], ['deploy']],
+    [['affected', '-t', 'lint', 'deploy', '--base=main'], ['lint', 'deploy']],
+    [['run-many', '--targets=test,diff'], ['test', 'diff']],
+    [['run-many', '--target', 'synth', '-p', 'infra'], ['synth']],
+  ])('reads the targets of nx %j', (args, expected) => {
+    // Act
+    const targets = plugin.requestedTargets(args);
+
+    // Assess
+    expect(targets).toEqual(expected);
+  });
+
+  it('stops `nx run <fn>:deploy` without credentials with exit 1 and a message naming AWS_PROFILE and AWS_REGION, before any task', () => {
+    // Prepare: no AWS settings at all, an empty home, instance metadata off (nothing leaves the machine).
+    const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && !name.startsWith('NX_')));
+
+    // Act
+    const result = spawnSync(process.execPath, [join(workspaceRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run', 'eventbridge-producer:deploy'], {
+      cwd: workspaceRoot,
+      encoding: 'utf8',
+      env: {
+        ...environment,
+        HOME: home,
+        AWS_CONFIG_FILE: join(home, 'config'),
+        AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
+        AWS_EC2_METADATA_DISABLED: 'true',
+        NX_DAEMON: 'false',
+        NX_NO_CLOUD: 'true',
+      },
+    });
+
+    // Assess
+    const output = result.stdout + result.stderr;
+    expect(result.status).toBe(1);
+    expect(output).toContain('Set AWS_PROFILE');
+    expect(output).toContain('Set AWS_REGION');
+    expect(output).not.toContain('nx run infra:synth');
+  }, 60_000);
+});
