@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { JavaNotFoundError } from './errors';
 
 /** Oldest Java major version DynamoDB Local 2.3+ runs on. */
@@ -41,14 +41,26 @@ export function parseJavaVersion(output: string): JavaVersion | undefined {
  */
 export async function checkJava(javaBinary = 'java'): Promise<JavaVersion> {
   const output = await new Promise<string>((resolve, reject) => {
-    execFile(javaBinary, ['-version'], { timeout: 15_000, windowsHide: true }, (error, stdout, stderr) => {
-      if (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        const detail = code === 'ENOENT' ? 'it was not found on PATH' : `\`${javaBinary} -version\` failed`;
-        reject(new JavaNotFoundError(javaBinary, detail, { cause: error }));
-      } else {
-        resolve(`${stderr}\n${stdout}`);
-      }
+    // Its own process group, like the DynamoDB Local JVM: a Ctrl-C while the emulators start
+    // (which the application drains on) must not kill the check and read as "no Java".
+    const child = spawn(javaBinary, ['-version'], { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: true });
+    let text = '';
+    child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    const fail = (error: Error) => {
+      const code = (error as NodeJS.ErrnoException).code;
+      const detail = code === 'ENOENT' ? 'it was not found on PATH' : `\`${javaBinary} -version\` failed`;
+      reject(new JavaNotFoundError(javaBinary, detail, { cause: error }));
+    };
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      fail(error);
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(text);
+      else if (code !== null || signal !== null) fail(new Error(`exited with ${signal ?? `code ${code}`}: ${text.trim().slice(0, 200)}`));
     });
   });
   const version = parseJavaVersion(output);

@@ -73,7 +73,7 @@ export class RunInterruptedError extends Error {
 export async function runPipeline(options: PipelineOptions): Promise<Reconciliation> {
   const functions = await loadDeclarations(options.workspaceRoot);
   const painter = new LiveViewPainter({ write: (text) => options.write(text), interactive: options.interactive });
-  options.write(`Starting emulators (kinesalite, DynamoDB Local, s3rver, the local EventBridge) for ${functions.length} functions...\n`);
+  options.write('Starting emulators: kinesalite, DynamoDB Local, s3rver, the local EventBridge\n');
   // A bounded event history: the run may be long, and the runtime never reads it.
   const starting = startEmulators({ kinesis: true, dynamodb: true, s3: true, eventbridge: { historyLimit: 1_000 } });
   const interrupted = rejectWhenAborted(options.stopNow, () =>
@@ -149,7 +149,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     wired.push(...wiring.wired);
     painter.print(
       [
-        `Running ${wired.map((fn) => fn.name).join(', ')}.`,
+        `Running ${wired.length} functions, each from its bundle in dist/apps.`,
         ...(wiring.producerUrl ? [`Producer endpoint (the Function URL): POST ${wiring.producerUrl}/events`] : []),
         `Function logs: ${logsDirectory}`,
         '',

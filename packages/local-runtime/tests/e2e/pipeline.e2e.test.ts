@@ -1,6 +1,19 @@
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runPipeline } from '../../src/runtime/run-pipeline.js';
+
+// Counts the listings of the quarantine bucket: the live view must not list it every second.
+const listings = vi.hoisted(() => ({ count: 0 }));
+vi.mock('@wildrydes/aws-clients', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@wildrydes/aws-clients')>();
+  return {
+    ...original,
+    listQuarantined: (...args: Parameters<typeof original.listQuarantined>) => {
+      listings.count += 1;
+      return original.listQuarantined(...args);
+    },
+  };
+});
 
 const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -49,6 +62,14 @@ describe('npm start, end to end', () => {
       const printed = output.join('');
       expect(printed).toContain('kinesis-ddb-writer');
       expect(printed).toContain('Nothing lost.');
+      // The live view counted the quarantine from the bucket's object events; only the reconciliation listed it, once.
+      expect(listings.count).toBe(1);
+      const lastView = printed.slice(printed.lastIndexOf('\nfunction '), printed.indexOf('Reconciliation'));
+      const republisherRow = lastView.split('\n').find((line) => line.startsWith('kinesis-republisher '));
+      expect(republisherRow?.split(/\s+/)[4]).toBe(String(result.quarantined));
+      // Every line of the live view and of what came before it fits an 80-column terminal.
+      const beforeReconciliation = printed.slice(0, printed.indexOf('Reconciliation')).split('\n');
+      expect(beforeReconciliation.filter((line) => line.length > 79 && !line.startsWith('Function logs: '))).toEqual([]);
     },
     180_000,
   );
