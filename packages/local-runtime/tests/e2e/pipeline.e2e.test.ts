@@ -1,11 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import type * as AwsClients from '@wildrydes/aws-clients';
 import { runPipeline } from '../../src/runtime/run-pipeline.js';
 
 // Counts the listings of the quarantine bucket: the live view must not list it every second.
 const listings = vi.hoisted(() => ({ count: 0 }));
 vi.mock('@wildrydes/aws-clients', async (importOriginal) => {
-  const original = await importOriginal<typeof import('@wildrydes/aws-clients')>();
+  const original = await importOriginal<typeof AwsClients>();
   return {
     ...original,
     listQuarantined: (...args: Parameters<typeof original.listQuarantined>) => {
