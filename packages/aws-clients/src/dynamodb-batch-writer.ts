@@ -132,9 +132,13 @@ export async function batchWriteItems<TRef>(
     onCall: () => attempts++,
   };
 
-  const planned = new Map(plan.puts.map((put) => [put.index, put]));
+  // Each round settles every put it sends (sendWithPartialRetry retries within the round), so a
+  // put offered twice would be a bug: stop rather than loop; the ledger reports it Unaccounted.
+  const unsent = new Map(plan.puts.map((put) => [put.index, put]));
   for (let round = sequencer.sendable(); round.length > 0; round = sequencer.sendable()) {
-    const puts = round.map((index) => planned.get(index) as PlannedPut);
+    const puts = round.flatMap((index) => unsent.get(index) ?? []);
+    if (puts.length !== round.length) break;
+    for (const put of puts) unsent.delete(put.index);
     await mapWithConcurrency(chunkPuts(puts), concurrency, (chunk) => sendWithPartialRetry(chunk, calls));
   }
   for (const { index, blockerIndex } of sequencer.blocked()) {
