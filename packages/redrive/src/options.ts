@@ -25,42 +25,67 @@ export type RedriveCommand = { readonly kind: 'help' } | { readonly kind: 'run';
 
 const REASONS = QuarantineReasonSchema.options;
 
+/** `items` joined by ", " in lines of at most `width` characters. */
+function wrapList(items: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const item of items) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last}, ${item},`.length <= width) lines[lines.length - 1] = `${last}, ${item}`;
+    else lines.push(item);
+  }
+  return lines.map((line, index) => (index < lines.length - 1 ? `${line},` : line));
+}
+
 /** The `--help` text. */
 export const USAGE = `Usage: npm run redrive -- --function <name> [options]
 
-Re-drives quarantined records of one function: puts each record's original bytes back onto
-the Kinesis stream it came from, with its original partition key, in its original order per
-partition key (stream, shard, sequence number), then deletes its quarantine object. Run it once
-the cause is fixed (a producer bug fixed, a schema loosened and deployed).
+Re-drives quarantined records of one function: puts each record's original
+bytes back onto the Kinesis stream it came from, with its original partition
+key, in its original order per partition key (stream, shard, sequence number),
+then deletes its quarantine object. Run it once the cause is fixed (a producer
+bug fixed, a schema loosened and deployed).
 
 Options:
-  --function <name>   the function whose quarantine to re-drive, e.g. kinesis-republisher
-                      (required; its objects are under <name>/ in the bucket)
-  --bucket <name>     the quarantine bucket (default: the SSM parameter
-                      /wildrydes/platform/quarantine-bucket-name written by the platform stack)
-  --since <date>      only records that arrived on or after this UTC day, YYYY-MM-DD
-  --reason <reason>   only records quarantined for this reason; repeat it or separate with
-                      commas for several. One of:
-                      ${REASONS.join(', ')}
-  --dry-run           list what would be re-driven and skipped; write and delete nothing
-  --limit <n>         re-drive at most n records, the earliest of each shard first
-  --keep              keep the quarantine objects after re-driving (a second run re-drives
-                      them again: duplicates)
-  -h, --help          show this help
+  --function <name>  the function whose quarantine to re-drive, e.g.
+                     kinesis-republisher (required; its objects are under
+                     <name>/ in the bucket)
+  --bucket <name>    the quarantine bucket (default: the SSM parameter
+                     /wildrydes/platform/quarantine-bucket-name written by
+                     the platform stack)
+  --since <date>     only records that arrived on or after this UTC day,
+                     YYYY-MM-DD
+  --reason <reason>  only records quarantined for this reason; repeat it or
+                     separate with commas for several. One of:
+                     ${wrapList(REASONS, 79 - 21).join(`\n${' '.repeat(21)}`)}
+  --dry-run          list what would be re-driven and skipped; write and
+                     delete nothing
+  --limit <n>        re-drive at most n records, the earliest of each shard
+                     first
+  --keep             keep the quarantine objects after re-driving (a second
+                     run re-drives them again: duplicates)
+  -h, --help         show this help
 
-Records that cannot be re-driven byte-exact (data that is not valid base64) are skipped and
-kept. A record that fails holds back the later records of its partition key (and a record
-that cannot be read, those of its shard), so nothing overtakes it; they stay quarantined for
-the next run. Filtering by --since or --reason re-drives matching records ahead of earlier,
-non-matching ones of the same partition key.
+Records that cannot be re-driven byte-exact (data that is not valid base64)
+are skipped and kept. A record that fails holds back the later records of its
+partition key (and a record that cannot be read, those of its shard), so
+nothing overtakes it; they stay quarantined for the next run. Filtering by
+--since or --reason re-drives matching records ahead of earlier, non-matching
+ones of the same partition key.
 
-AWS credentials, region and endpoints come from the usual SDK settings (AWS_PROFILE,
-AWS_REGION, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_KINESIS, AWS_ENDPOINT_URL_SSM, ...).
-It needs ssm:GetParameter (without --bucket), s3:ListBucket, s3:GetObject and s3:DeleteObject
-on the bucket, kinesis:PutRecords on the source streams, and kms:Decrypt and
+AWS credentials, region and endpoints come from the usual SDK settings
+(AWS_PROFILE, AWS_REGION, AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_KINESIS,
+AWS_ENDPOINT_URL_SSM, ...). It needs ssm:GetParameter (without --bucket),
+s3:ListBucket, s3:GetObject and s3:DeleteObject on the bucket,
+kinesis:PutRecords on the source streams, and kms:Decrypt and
 kms:GenerateDataKey on the platform key.
 
-Exit status: 0 nothing failed, 1 something failed (see the summary), 2 bad usage.`;
+Against a local run of \`npm start\`: while it runs, it prints lines to paste
+into another terminal (export AWS_ENDPOINT_URL_KINESIS=...,
+export AWS_ENDPOINT_URL_S3=..., the region and dummy credentials). Paste them
+there, then name the local bucket (there is no SSM parameter locally):
+npm run redrive -- --bucket wildrydes-quarantine --function kinesis-republisher
+
+Exit status: 0 nothing failed, 1 something failed (see summary), 2 bad usage.`;
 
 /** Nx project names: lower-case letters, digits and dashes. A slash would escape the prefix. */
 const FUNCTION_NAME = /^[a-z0-9][a-z0-9-]{0,127}$/;

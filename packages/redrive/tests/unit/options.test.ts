@@ -54,6 +54,13 @@ describe('parseRedriveArgs', () => {
     expect(USAGE).toContain('/wildrydes/platform/quarantine-bucket-name');
   });
 
+  it('says in --help how to reach a local npm start run: its pasted AWS_ENDPOINT_URL_<SERVICE> lines and the local bucket, in 80 columns', () => {
+    expect(USAGE).toContain('export AWS_ENDPOINT_URL_KINESIS=');
+    expect(USAGE).toContain('AWS_ENDPOINT_URL_S3=');
+    expect(USAGE).toContain('npm run redrive -- --bucket wildrydes-quarantine --function kinesis-republisher');
+    expect(USAGE.split('\n').filter((line) => line.length > 79)).toEqual([]);
+  });
+
   it.each([
     [[], '--function is required'],
     [['--function', 'Kinesis/Writer'], '--function must be'],
