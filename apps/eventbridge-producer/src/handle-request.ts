@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { publishResponse, type PublishFailure, type PublishReport } from './publish-outcome.js';
+import { readRequestLine } from './invocation.js';
 import { readJsonBody } from './read-body.js';
 import { jsonResponse, problemResponse, type ErrorCode, type HttpProblem } from './responses.js';
 import { routeRequest, type Route } from './route.js';
@@ -54,7 +55,12 @@ export async function handleRequest(
   ports: ProducerPorts,
   settings: ProducerSettings,
 ): Promise<HandledRequest> {
-  const routed = routeRequest(event.requestContext.http.method, event.rawPath);
+  const requestLine = readRequestLine(event);
+  if (requestLine === undefined) {
+    const message = 'not a Function URL request: requestContext.http.method and rawPath are required (payload format 2.0)';
+    return refused({ status: 400, error: 'InvalidRequest', message }, { route: 'none' });
+  }
+  const routed = routeRequest(requestLine.method, requestLine.path);
   if (!routed.ok) return refused(routed.problem, { route: 'none' });
   if (routed.route === 'health') {
     const summary: RequestSummary = { route: 'health', status: 200, entries: 0, published: 0, failed: 0 };

@@ -3,6 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { createEventBridgeClient, deadlineFromLambdaContext, putEvents } from '@wildrydes/aws-clients';
 import { loadConfig } from './config.js';
 import { handleRequest, type ProducerPorts, type ProducerSettings } from './handle-request.js';
+import { requestIdOf } from './invocation.js';
 import { failureKind } from './publish-outcome.js';
 import { problemResponse } from './responses.js';
 
@@ -34,7 +35,8 @@ export async function handler(event: APIGatewayProxyEventV2, context: Context): 
     },
   };
 
-  const requestId = event.requestContext.requestId;
+  // Read defensively: a direct invoke may carry any JSON, and must still get a JSON answer.
+  const requestId = requestIdOf(event, context);
   try {
     const { response, summary, failures } = await handleRequest(event, ports, settings);
     // Exhausted retries are EventBridge's load and clear on their own; an environment failure

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeRequest } from '../../src/route.js';
+import { MAX_ECHOED_CHARS, echoed, routeRequest } from '../../src/route.js';
 
 describe('routeRequest', () => {
   it.each([
@@ -27,5 +27,37 @@ describe('routeRequest', () => {
       const routed = routeRequest(method, path);
       expect(routed.ok ? undefined : routed.problem.status).toBe(404);
     }
+  });
+});
+
+describe('echoed paths and methods', () => {
+  it('answers a 64 KB path with a 404 whose message repeats at most 128 characters of it', () => {
+    // Prepare
+    const path = `/${'a'.repeat(64 * 1024)}`;
+
+    // Act
+    const result = routeRequest('POST', path);
+
+    // Assess
+    expect(result.ok).toBe(false);
+    const message = result.ok ? '' : result.problem.message;
+    expect(message).toBe(`no resource at /${'a'.repeat(MAX_ECHOED_CHARS - 1)}… (${path.length} characters); publish with POST /events`);
+    expect(message.length).toBeLessThan(200);
+  });
+
+  it('caps a long method in the 405 message', () => {
+    // Act
+    const result = routeRequest('X'.repeat(10_000), '/events');
+
+    // Assess
+    expect(result.ok ? '' : result.problem.message).toBe(`${'X'.repeat(MAX_ECHOED_CHARS)}… (10000 characters) is not allowed on /events; use POST`);
+  });
+
+  it('leaves short text as it is', () => {
+    // Act
+    const text = echoed('/nowhere');
+
+    // Assess
+    expect(text).toBe('/nowhere');
   });
 });
