@@ -35,6 +35,7 @@ export const ddbStreamReactor = {
   },
   environment: {
     EVENT_BUS_NAME: { platform: 'eventBusName' },
+    QUARANTINE_BUCKET_NAME: { platform: 'quarantineBucketName' },
     HEALTH_LOW_THRESHOLD: String(HEALTH_LOW_THRESHOLD),
     MAX_EVENT_ENTRY_BYTES: '1048576',
     DEADLINE_SAFETY_MARGIN_MS: '1500',

@@ -25,7 +25,10 @@ export class DdbStreamReactorStack extends Stack {
       ...(props.code ? { code: props.code } : {}),
     });
     // Least privilege: the event source grants reading the table's stream; beyond that the
-    // reactor only ever calls PutEvents, on the platform bus.
+    // reactor calls PutEvents on the platform bus, and PutObject under its own prefix of the
+    // quarantine bucket (with GenerateDataKey on the platform key the bucket is encrypted with)
+    // for records whose events can never be published.
     platform.eventBus.grantPutEventsTo(this.consumer.fn);
+    platform.grantQuarantineWrite(this.consumer.fn, `${ddbStreamReactor.name}/`);
   }
 }

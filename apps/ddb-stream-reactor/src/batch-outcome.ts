@@ -5,13 +5,13 @@ import type { DynamoDBBatchResponse } from 'aws-lambda';
  * - `published`: every event it causes is on the bus.
  * - `no-event`: a valid change that causes no event (a healthy insert, a write that changed no reading value).
  * - `skipped`: it can never cause an event (malformed record, images that are not clean readings); logged.
- * - `retry`: some of its events still fail transiently; handed back to Lambda.
- * - `rejected`: some of its events can never be published (too large, rejected by EventBridge, a
- *   detail its catalog schema rejects); logged as an error and handed back to Lambda too, so that
- *   after the mapping's bounded retries its batch lands in the on-failure destination instead of
- *   vanishing.
+ * - `retry`: some of its events still fail transiently (or its quarantine write failed); handed
+ *   back to Lambda.
+ * - `quarantined`: some of its events can never be published (too large, rejected by
+ *   EventBridge, a detail its catalog schema rejects) and none fails transiently: the record is
+ *   in the quarantine with the reason, and not handed back, so it cannot block its shard.
  */
-export type RecordFate = 'published' | 'no-event' | 'skipped' | 'retry' | 'rejected';
+export type RecordFate = 'published' | 'no-event' | 'skipped' | 'retry' | 'quarantined';
 
 /** Counts of an invocation's records by fate, and the events it published, for the log line. */
 export interface BatchSummary {
@@ -20,12 +20,12 @@ export interface BatchSummary {
   readonly noEvent: number;
   readonly skipped: number;
   readonly retry: number;
-  readonly rejected: number;
+  readonly quarantined: number;
   readonly eventsPublished: number;
 }
 
 /** The fates Lambda gets back in `batchItemFailures`. */
-const HANDED_BACK: ReadonlySet<RecordFate> = new Set(['retry', 'rejected']);
+const HANDED_BACK: ReadonlySet<RecordFate> = new Set(['retry']);
 
 /**
  * Builds the Lambda response from each record's fate, in delivery order. Lambda checkpoints at
@@ -51,7 +51,7 @@ export function summarise(fates: ReadonlyArray<{ readonly fate: RecordFate }>, e
     noEvent: count('no-event'),
     skipped: count('skipped'),
     retry: count('retry'),
-    rejected: count('rejected'),
+    quarantined: count('quarantined'),
     eventsPublished,
   };
 }

@@ -9,6 +9,8 @@ const PUT_EVENTS_ENTRY_LIMIT_BYTES = 1_048_576;
 export const ReactorConfigSchema = z.object({
   /** The bus the domain events are published on. */
   EVENT_BUS_NAME: requiredString(),
+  /** Where records whose events can never be published are quarantined (the platform's bucket). */
+  QUARANTINE_BUCKET_NAME: requiredString(),
   /**
    * A reading is "low" when its HealthPoints are below this. The deployed value comes from the
    * declaration, which derives the event-source filter from the same constant.

@@ -44,6 +44,7 @@ describe('DdbStreamReactorStack', () => {
       Environment: {
         Variables: Match.objectLike({
           EVENT_BUS_NAME: { Ref: busParameter },
+          QUARANTINE_BUCKET_NAME: { Ref: parameterIdFor(template, PLATFORM_PARAMETERS.quarantineBucketName) },
           HEALTH_LOW_THRESHOLD: String(HEALTH_LOW_THRESHOLD),
           MAX_EVENT_ENTRY_BYTES: '1048576',
           DEADLINE_SAFETY_MARGIN_MS: '1500',
@@ -52,7 +53,7 @@ describe('DdbStreamReactorStack', () => {
     });
   });
 
-  it('may put events on the platform bus only, and write nothing else', () => {
+  it('may put events on the platform bus only, quarantine under its own prefix, and write nothing else', () => {
     const statements = policyStatements(template);
     const actions = statements.flatMap(actionsOf);
     const putEvents = statements.filter((s) => actionsOf(s).includes('events:PutEvents'));
@@ -60,7 +61,11 @@ describe('DdbStreamReactorStack', () => {
     expect(putEvents[0]!.Action).toBe('events:PutEvents');
     expect(putEvents[0]!.Resource).toEqual({ Ref: parameterIdFor(template, PLATFORM_PARAMETERS.eventBusArn) });
     expect(actions.filter((a) => a.startsWith('events:'))).toEqual(['events:PutEvents']);
-    expect(actions.filter((a) => /^(dynamodb|s3|kinesis):.*(Write|Put|Update|Delete)/.test(a))).toEqual([]);
+    const putObject = statements.filter((s) => actionsOf(s).includes('s3:PutObject'));
+    expect(putObject).toHaveLength(1);
+    expect(actionsOf(putObject[0]!)).toEqual(['s3:PutObject']);
+    expect(JSON.stringify(putObject[0]!.Resource)).toContain('/ddb-stream-reactor/*');
+    expect(actions.filter((a) => /^(dynamodb|s3|kinesis):.*(Write|Put|Update|Delete)/.test(a))).toEqual(['s3:PutObject']);
     expect(actions.some((a) => a.includes('*'))).toBe(false);
   });
 

@@ -5,7 +5,8 @@ import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-la
 import { DeleteItemCommand, DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient, type _Record } from '@aws-sdk/client-dynamodb-streams';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { EVENT_CATALOG, SENSOR_TABLE_KEY, type CatalogKey } from '@wildrydes/schemas';
+import { createS3Client, listQuarantined, readQuarantined } from '@wildrydes/aws-clients';
+import { EVENT_CATALOG, SENSOR_TABLE_KEY, quarantineObjectKey, type CatalogKey, type QuarantineRecord } from '@wildrydes/schemas';
 import { parsePattern } from '@wildrydes/event-patterns';
 import {
   createTable,
@@ -24,6 +25,7 @@ type Handler = (event: DynamoDBStreamEvent, context: Context) => Promise<DynamoD
 
 const BUNDLE = fileURLToPath(new URL('../../../../dist/apps/ddb-stream-reactor/index.mjs', import.meta.url));
 const BUS = 'wildrydes-bus';
+const QUARANTINE_BUCKET = 'wildrydes-quarantine';
 const THRESHOLD = Number(ddbStreamReactor.environment.HEALTH_LOW_THRESHOLD);
 /** A fault count no test exhausts: the fault holds for the whole test (afterEach clears it). */
 const EVERY_TIME = Number.MAX_SAFE_INTEGER;
@@ -55,6 +57,7 @@ const reading = (name: string, healthPoints: number, overrides: Record<string, u
 async function loadHandler(instance: string, env: Record<string, string> = {}): Promise<Handler> {
   Object.assign(process.env, {
     EVENT_BUS_NAME: BUS,
+    QUARANTINE_BUCKET_NAME: QUARANTINE_BUCKET,
     HEALTH_LOW_THRESHOLD: ddbStreamReactor.environment.HEALTH_LOW_THRESHOLD,
     MAX_EVENT_ENTRY_BYTES: ddbStreamReactor.environment.MAX_EVENT_ENTRY_BYTES,
     DEADLINE_SAFETY_MARGIN_MS: ddbStreamReactor.environment.DEADLINE_SAFETY_MARGIN_MS,
@@ -93,6 +96,16 @@ const published = () => eventbridge.published(BUS);
 const eventIds = (events: readonly BusEvent[]) => events.map((event) => detailOf(event).metadata.eventId).sort();
 /** The entries of each PutEvents call the emulator received, in arrival order. */
 const putEventsCalls = () => eventbridge.requests('PutEvents').map(({ entries }) => entries);
+/** What the reactor quarantined, with each object's key. */
+async function quarantined(): Promise<Array<{ key: string; record: QuarantineRecord }>> {
+  const s3 = createS3Client();
+  const stored: Array<{ key: string; record: QuarantineRecord }> = [];
+  for await (const key of listQuarantined(s3, { bucketName: QUARANTINE_BUCKET, prefix: 'ddb-stream-reactor/' })) {
+    stored.push({ key, record: await readQuarantined(s3, { bucketName: QUARANTINE_BUCKET, key }) });
+  }
+  return stored;
+}
+
 const sequenceOf = (event: DynamoDBStreamEvent, eventName: string, unicorn: string) =>
   event.Records.find((record) => record.eventName === eventName && record.dynamodb?.Keys?.['Name']?.S === unicorn)!.dynamodb!.SequenceNumber!;
 
@@ -100,10 +113,13 @@ beforeAll(async () => {
   if (!existsSync(BUNDLE)) {
     throw new Error('dist/apps/ddb-stream-reactor/index.mjs is missing: run `npx nx run ddb-stream-reactor:build` (nx test does it for you)');
   }
-  emulators = await startEmulators({ dynamodb: true, eventbridge: true });
+  emulators = await startEmulators({ dynamodb: true, eventbridge: true, s3: true });
   eventbridge = emulators.eventbridge!;
   eventbridge.createEventBus(BUS);
   Object.assign(process.env, emulators.env);
+  // CreateBucket is a plain PUT of the bucket's path (Amazon S3 API Reference, CreateBucket).
+  const created = await fetch(`${emulators.env['AWS_ENDPOINT_URL_S3']}/${QUARANTINE_BUCKET}`, { method: 'PUT' });
+  if (!created.ok) throw new Error(`could not create the quarantine bucket: HTTP ${created.status}`);
   dynamodb = new DynamoDBClient({});
   streams = new DynamoDBStreamsClient({});
 });
@@ -218,7 +234,7 @@ describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge 
     expect(published().map((event) => detailOf(event).unicorn).sort()).toEqual(names);
   });
 
-  it('hands back the source sequence numbers of records whose events keep failing, and drops none of them', async () => {
+  it('hands back the records whose events keep failing transiently, quarantines those EventBridge rejects for good, and drops none', async () => {
     // Prepare: Throttled is throttled forever, Malformed is rejected for good; Fine and Corrected get through.
     const { table, streamArn } = await freshTable();
     await put(table, reading('Fine', 1));
@@ -234,11 +250,8 @@ describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge 
     // Act: 3 s left, 1.5 s margin: the throttled entry is retried for about 1.5 s, then given up.
     const response = await handler(filtered, context(3_000));
 
-    // Assess
-    expect(response.batchItemFailures).toEqual([
-      { itemIdentifier: sequenceOf(filtered, 'INSERT', 'Throttled') },
-      { itemIdentifier: sequenceOf(filtered, 'INSERT', 'Malformed') },
-    ]);
+    // Assess: only the transient failure goes back to Lambda; the rejected record cannot block the shard.
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: sequenceOf(filtered, 'INSERT', 'Throttled') }]);
     const sends = (unicorn: string) => putEventsCalls().flat().filter((entry) => unicornOf(entry) === unicorn).length;
     expect(sends('Throttled')).toBeGreaterThan(1);
     expect(sends('Malformed')).toBe(1);
@@ -247,9 +260,28 @@ describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge 
       'UnicornHealthLow Fine',
       'UnicornReadingCorrected Corrected',
     ]);
+    // The quarantine holds the original stream record, the reason and its origin.
+    const malformed = filtered.Records.find((record) => record.dynamodb?.Keys?.['Name']?.S === 'Malformed')!;
+    const stored = (await quarantined()).filter(({ record }) => record.origin.partitionKey === 'Malformed');
+    expect(stored).toHaveLength(1);
+    const [{ key, record }] = stored as [{ key: string; record: QuarantineRecord }];
+    expect(key).toBe(quarantineObjectKey(record));
+    expect(record).toMatchObject({
+      quarantinedBy: 'ddb-stream-reactor',
+      reason: 'REJECTED_BY_SINK',
+      detail: expect.stringMatching(/^MalformedDetail: Detail is malformed\./),
+      origin: {
+        kind: 'dynamodb-stream',
+        eventSourceArn: streamArn,
+        eventId: malformed.eventID,
+        sequenceNumber: malformed.dynamodb!.SequenceNumber,
+        approximateCreationDateTime: malformed.dynamodb!.ApproximateCreationDateTime,
+      },
+    });
+    expect(JSON.parse(Buffer.from(record.data, 'base64').toString('utf8'))).toEqual(JSON.parse(JSON.stringify(malformed)));
   });
 
-  it('reports an event over the entry-size setting as a failure of its record and never sends it', async () => {
+  it('quarantines the record of an event over the entry-size setting and never sends it', async () => {
     // Prepare: a reactor limited to 450-byte entries; one unicorn's name makes its event larger.
     const { table, streamArn } = await freshTable();
     const longName = `Rainbow-${'x'.repeat(240)}`;
@@ -262,8 +294,12 @@ describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge 
     const response = await handler(filtered, context());
 
     // Assess
-    expect(response.batchItemFailures).toEqual([{ itemIdentifier: sequenceOf(filtered, 'INSERT', longName) }]);
+    expect(response.batchItemFailures).toEqual([]);
     expect(putEventsCalls().flat().map(unicornOf)).toEqual(['Small']);
     expect(published().map((event) => detailOf(event).unicorn)).toEqual(['Small']);
+    const stored = (await quarantined()).filter(({ record }) => record.origin.partitionKey === longName);
+    expect(stored.map(({ record }) => [record.reason, record.origin.sequenceNumber])).toEqual([
+      ['TOO_LARGE', sequenceOf(filtered, 'INSERT', longName)],
+    ]);
   });
 });

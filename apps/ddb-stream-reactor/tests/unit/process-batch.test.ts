@@ -1,28 +1,42 @@
 import { describe, expect, it } from 'vitest';
+import { QuarantineRecordSchema, quarantineObjectKey, type QuarantineRecord } from '@wildrydes/schemas';
 import { processBatch, type PublishFailure, type ReactorPorts } from '../../src/process-batch.js';
 import type { EventEntry } from '../../src/event-entry.js';
 import { insert, modify, reading, remove, sequenceNumberOf } from './stream-records.js';
 
-const settings = { eventBusName: 'wildrydes-bus', healthLowThreshold: 20 };
+const settings = { functionName: 'ddb-stream-reactor', eventBusName: 'wildrydes-bus', healthLowThreshold: 20 };
+const NOW = new Date('2026-11-21T12:00:00.000Z');
 
-/** An in-memory bus: records what it accepts; fails entries the test picks, by detail-type and unicorn. */
-function fakeBus(failures: Array<{ detailType: string; unicorn: string; retryable: boolean; reason: string }> = []) {
+type PlannedFailure = { detailType: string; unicorn: string; retryable: boolean; code: string; reason: string };
+
+/**
+ * An in-memory bus and quarantine: records what they accept; the bus fails entries the test
+ * picks, by detail-type and unicorn; the quarantine fails every write when told to.
+ */
+function fakeBus(failures: PlannedFailure[] = [], options: { quarantineFails?: boolean } = {}) {
   const published: EventEntry[] = [];
+  const quarantined: QuarantineRecord[] = [];
   let calls = 0;
   const ports: ReactorPorts = {
+    async quarantine(records) {
+      if (options.quarantineFails) return { failed: records };
+      quarantined.push(...records);
+      return { failed: [] };
+    },
+    now: () => NOW,
     async publish(entries) {
       calls++;
       const failed: PublishFailure[] = [];
       for (const { ref, entry } of entries) {
         const unicorn = (JSON.parse(entry.Detail) as { unicorn: string }).unicorn;
         const failure = failures.find((f) => f.detailType === entry.DetailType && f.unicorn === unicorn);
-        if (failure) failed.push({ ref, retryable: failure.retryable, reason: failure.reason });
+        if (failure) failed.push({ ref, retryable: failure.retryable, code: failure.code, reason: failure.reason });
         else published.push(entry);
       }
       return { failed };
     },
   };
-  return { ports, published, calls: () => calls };
+  return { ports, published, quarantined, calls: () => calls };
 }
 
 describe('processBatch', () => {
@@ -47,7 +61,7 @@ describe('processBatch', () => {
       'UnicornReadingRemoved',
     ]);
     expect(bus.published.every((entry) => entry.EventBusName === 'wildrydes-bus' && entry.Source === 'wildrydes.telemetry')).toBe(true);
-    expect(result.summary).toEqual({ received: 3, published: 3, noEvent: 0, skipped: 0, retry: 0, rejected: 0, eventsPublished: 4 });
+    expect(result.summary).toEqual({ received: 3, published: 3, noEvent: 0, skipped: 0, retry: 0, quarantined: 0, eventsPublished: 4 });
     expect(bus.calls()).toBe(1);
   });
 
@@ -80,8 +94,8 @@ describe('processBatch', () => {
       modify(3, reading({ Name: 'C', HealthPoints: 60 }), reading({ Name: 'C', HealthPoints: 3 })),
     ];
     const bus = fakeBus([
-      { detailType: 'UnicornHealthLow', unicorn: 'B', retryable: true, reason: 'MaxAttemptsReached: ThrottlingException after 10 attempt(s)' },
-      { detailType: 'UnicornHealthLow', unicorn: 'C', retryable: true, reason: 'DeadlineReached: not attempted' },
+      { detailType: 'UnicornHealthLow', unicorn: 'B', retryable: true, code: 'MaxAttemptsReached', reason: 'MaxAttemptsReached: ThrottlingException after 10 attempt(s)' },
+      { detailType: 'UnicornHealthLow', unicorn: 'C', retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: not attempted' },
     ]);
 
     const result = await processBatch(records, bus.ports, settings);
@@ -91,37 +105,93 @@ describe('processBatch', () => {
     // The correction of C is on the bus; its low-health event is not, so C comes back whole.
     expect(bus.published.map((entry) => entry.DetailType)).toEqual(['UnicornHealthLow', 'UnicornReadingCorrected']);
     expect(result.failures).toEqual([
-      { sequenceNumber: sequenceNumberOf(2), fate: 'retry', reasons: ['MaxAttemptsReached: ThrottlingException after 10 attempt(s)'] },
-      { sequenceNumber: sequenceNumberOf(3), fate: 'retry', reasons: ['DeadlineReached: not attempted'] },
+      { sequenceNumber: sequenceNumberOf(2), reasons: ['MaxAttemptsReached: ThrottlingException after 10 attempt(s)'] },
+      { sequenceNumber: sequenceNumberOf(3), reasons: ['DeadlineReached: not attempted'] },
     ]);
   });
 
-  it('hands back as rejected the records whose events can never be published, so the on-failure destination gets them', async () => {
-    const records = [insert(1, reading({ Name: 'Huge', HealthPoints: 1 })), insert(2, reading({ Name: 'Fine', HealthPoints: 1 }))];
-    const bus = fakeBus([{ detailType: 'UnicornHealthLow', unicorn: 'Huge', retryable: false, reason: 'EntryTooLarge: 2000 bytes > limit 1000 bytes' }]);
+  it('quarantines, and does not hand back, the records whose events can never be published, so they cannot block the shard', async () => {
+    // Prepare
+    const records = [
+      insert(1, reading({ Name: 'Huge', HealthPoints: 1 })),
+      insert(2, reading({ Name: 'Fine', HealthPoints: 1 })),
+      insert(3, reading({ Name: 'Malformed', HealthPoints: 1 })),
+    ];
+    const bus = fakeBus([
+      { detailType: 'UnicornHealthLow', unicorn: 'Huge', retryable: false, code: 'TooLarge', reason: 'EntryTooLarge: 2000 bytes > limit 1000 bytes' },
+      { detailType: 'UnicornHealthLow', unicorn: 'Malformed', retryable: false, code: 'Invalid', reason: 'MalformedDetail: Detail is malformed.' },
+    ]);
+
+    // Act
+    const result = await processBatch(records, bus.ports, settings);
+
+    // Assess
+    expect(result.response.batchItemFailures).toEqual([]);
+    expect(result.summary).toMatchObject({ published: 1, quarantined: 2, retry: 0 });
+    expect(result.quarantined).toEqual([
+      { sequenceNumber: sequenceNumberOf(1), reason: 'TOO_LARGE', detail: 'EntryTooLarge: 2000 bytes > limit 1000 bytes' },
+      { sequenceNumber: sequenceNumberOf(3), reason: 'REJECTED_BY_SINK', detail: 'MalformedDetail: Detail is malformed.' },
+    ]);
+    // The original record, the reason and the origin, as the writer and the re-publisher store theirs.
+    const [huge, malformed] = bus.quarantined;
+    expect(QuarantineRecordSchema.parse(malformed)).toEqual({
+      schemaVersion: 1,
+      quarantinedBy: 'ddb-stream-reactor',
+      quarantinedAt: NOW.toISOString(),
+      reason: 'REJECTED_BY_SINK',
+      detail: 'MalformedDetail: Detail is malformed.',
+      origin: {
+        kind: 'dynamodb-stream',
+        eventSourceArn: records[2]!.eventSourceARN,
+        eventId: records[2]!.eventID,
+        sequenceNumber: sequenceNumberOf(3),
+        partitionKey: 'Malformed',
+        approximateCreationDateTime: records[2]!.dynamodb!.ApproximateCreationDateTime,
+      },
+      data: Buffer.from(JSON.stringify(records[2])).toString('base64'),
+    });
+    expect(JSON.parse(Buffer.from(huge!.data, 'base64').toString('utf8'))).toEqual(records[0]);
+    expect(quarantineObjectKey(huge!)).toMatch(/^ddb-stream-reactor\/UnicornSensorData\/2026\/11\/21\/\d+-c0ffee\d+\.json$/);
+  });
+
+  it('retries, rather than quarantines, a record that also has an event failing transiently', async () => {
+    const records = [modify(1, reading({ HealthPoints: 60 }), reading({ HealthPoints: 3 }))];
+    const bus = fakeBus([
+      { detailType: 'UnicornReadingCorrected', unicorn: 'Shadowfax', retryable: false, code: 'Invalid', reason: 'MalformedDetail: no' },
+      { detailType: 'UnicornHealthLow', unicorn: 'Shadowfax', retryable: true, code: 'DeadlineReached', reason: 'DeadlineReached: not attempted' },
+    ]);
 
     const result = await processBatch(records, bus.ports, settings);
 
     expect(result.response.batchItemFailures).toEqual([{ itemIdentifier: sequenceNumberOf(1) }]);
-    expect(result.failures).toEqual([
-      { sequenceNumber: sequenceNumberOf(1), fate: 'rejected', reasons: ['EntryTooLarge: 2000 bytes > limit 1000 bytes'] },
-    ]);
-    expect(result.summary).toMatchObject({ published: 1, rejected: 1 });
+    expect(bus.quarantined).toEqual([]);
   });
 
-  it('never publishes an event whose detail its catalog schema rejects, and hands its record back as rejected', async () => {
+  it('hands a record back when its quarantine write fails, so it is never lost', async () => {
+    const bus = fakeBus([{ detailType: 'UnicornHealthLow', unicorn: 'Shadowfax', retryable: false, code: 'Invalid', reason: 'MalformedDetail: no' }], {
+      quarantineFails: true,
+    });
+
+    const result = await processBatch([insert(1, reading({ HealthPoints: 1 }))], bus.ports, settings);
+
+    expect(result.response.batchItemFailures).toEqual([{ itemIdentifier: sequenceNumberOf(1) }]);
+    expect(result.failures).toEqual([{ sequenceNumber: sequenceNumberOf(1), reasons: ['MalformedDetail: no', 'quarantine write failed'] }]);
+    expect(result.summary).toMatchObject({ retry: 1, quarantined: 0 });
+  });
+
+  it('never publishes an event whose detail its catalog schema rejects, and quarantines its record as SCHEMA_VIOLATION', async () => {
     // A threshold that is not a whole number makes UnicornHealthLow's detail invalid: a bug, not bad data.
     const bus = fakeBus();
 
     const result = await processBatch([insert(1, reading({ HealthPoints: 1 }))], bus.ports, { ...settings, healthLowThreshold: 20.5 });
 
     expect(bus.published).toEqual([]);
-    expect(result.response.batchItemFailures).toEqual([{ itemIdentifier: sequenceNumberOf(1) }]);
-    expect(result.failures).toEqual([
+    expect(result.response.batchItemFailures).toEqual([]);
+    expect(result.quarantined).toEqual([
       {
         sequenceNumber: sequenceNumberOf(1),
-        fate: 'rejected',
-        reasons: ['InvalidDetail: UnicornHealthLow@1 threshold: Invalid input: expected int, received number'],
+        reason: 'SCHEMA_VIOLATION',
+        detail: 'InvalidDetail: UnicornHealthLow@1 threshold: Invalid input: expected int, received number',
       },
     ]);
   });
