@@ -36,7 +36,8 @@ beforeAll(async () => {
   kinesis = new KinesisClient({ requestHandler: new NodeHttpHandler() });
   dynamodb = new DynamoDBClient({});
   streams = new DynamoDBStreamsClient({});
-});
+  // Starting DynamoDB Local's JVM takes 10 s or more on a busy 2-core machine (the apps' suites allow 60 s too).
+}, 60_000);
 afterAll(async () => {
   await emulators?.stop();
 });
