@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
@@ -7,7 +8,7 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { listQuarantined, readQuarantined } from '@wildrydes/aws-clients';
 import { CleanTelemetryReadingSchema, type CleanTelemetryReading, type QuarantineRecord } from '@wildrydes/schemas';
-import { createKinesisStream, findFreePort, followShard, readShard, startEmulators, type ShardFollower } from '@wildrydes/emulators';
+import { createKinesisStream, followShard, readShard, startEmulators, type ShardFollower } from '@wildrydes/emulators';
 
 type Handler = (event: KinesisStreamEvent, context: Context) => Promise<KinesisStreamBatchResponse>;
 
@@ -203,28 +204,37 @@ describe('kinesis-republisher against kinesalite and s3rver', () => {
     expect((await quarantined()).some(({ record }) => record.origin.sequenceNumber === poisonSequence)).toBe(true);
   });
 
-  it('hands every valid record back when Kinesis refuses connections, within the deadline', async () => {
-    // Prepare: an instance whose Kinesis endpoint is a port nobody listens on.
+  it('hands every valid record back when Kinesis drops every connection, and calls it no more once the deadline has come', async () => {
+    // Prepare: a Kinesis endpoint that resets every connection and counts them; the invocation has
+    // time until the first connection and none after it (time follows what happened, not the
+    // clock, so a busy machine changes nothing).
+    const connections: Socket[] = [];
+    const dropping = createServer((socket) => {
+      connections.push(socket);
+      socket.resetAndDestroy();
+    });
+    await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
     const saved = process.env['AWS_ENDPOINT_URL_KINESIS'];
-    const refused = `http://127.0.0.1:${await findFreePort()}`;
     const now = Date.now();
     const event = await putAndBuildEvent([
       JSON.stringify(reading('refused-unicorn', now - 2_000, 'isoWithOffset', 1).raw),
       JSON.stringify({ ...reading('refused-unicorn', now, 'workshop', 0).raw, StatusTime: 'yesterday' }),
       JSON.stringify(reading('refused-unicorn', now - 1_000, 'workshop', 2).raw),
     ]);
-    const handler = await loadHandler({ ...CONFIG, AWS_ENDPOINT_URL_KINESIS: refused }, 'refused');
+    const endpoint = `http://127.0.0.1:${(dropping.address() as AddressInfo).port}`;
+    const handler = await loadHandler({ ...CONFIG, AWS_ENDPOINT_URL_KINESIS: endpoint }, 'dropping');
+    const timeUntilKinesisIsTried = { getRemainingTimeInMillis: () => (connections.length === 0 ? 60_000 : 0) } as Context;
 
-    // Act: a 3 s invocation with a 1.5 s margin: the batch writer retries for about 1.5 s, then
-    // gives up and answers before Lambda would time out.
-    // (The SDK reads the endpoint variable at its first request, so restore it only afterwards.)
-    const started = Date.now();
-    const response = await handler(event, context(3_000)).finally(() => {
+    // Act (the SDK reads the endpoint variable at its first request, so restore it only afterwards)
+    const response = await handler(event, timeUntilKinesisIsTried).finally(() => {
       process.env['AWS_ENDPOINT_URL_KINESIS'] = saved;
+      dropping.close();
     });
 
-    // Assess
-    expect(Date.now() - started).toBeLessThan(3_000);
+    // Assess: one PutRecords call (the SDK's own retries inside it make at most 3 connections by
+    // default), and no further call once the deadline had come
+    expect(connections.length).toBeGreaterThanOrEqual(1);
+    expect(connections.length).toBeLessThanOrEqual(3);
     expect(response.batchItemFailures).toEqual([event.Records[0]!, event.Records[2]!].map((record) => ({ itemIdentifier: record.kinesis.sequenceNumber })));
     const poison = (await quarantined()).find(({ record }) => record.origin.sequenceNumber === event.Records[1]!.kinesis.sequenceNumber);
     expect(poison?.record.detail).toMatch(/^StatusTime: "yesterday" is neither ISO-8601/);

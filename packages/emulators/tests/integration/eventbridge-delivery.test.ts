@@ -77,11 +77,15 @@ describe('EventBridge emulator: rules with function targets', () => {
   it('answers PutEvents before targets run, and whenIdle waits for them', async () => {
     // Prepare
     const held = gate();
+    const bothEntered = gate();
+    const entered: string[] = [];
     const delivered: string[] = [];
     const rule = eventbridge.addRule({
       name: 'slow-consumer',
       eventPattern: COMPLETED,
       target: async (event) => {
+        entered.push(event.id);
+        if (entered.length === 2) bothEntered.open();
         await held.promise;
         delivered.push(event.id);
       },
@@ -94,8 +98,10 @@ describe('EventBridge emulator: rules with function targets', () => {
     const idlePromise = eventbridge.whenIdle().then(() => {
       idle = true;
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Wait for an event, not for time: both deliveries are inside their target, held there.
+    await bothEntered.promise;
     const idleWhileHeld = idle;
+    const deliveredWhileHeld = [...delivered];
     held.open();
     await idlePromise;
 
@@ -103,6 +109,7 @@ describe('EventBridge emulator: rules with function targets', () => {
     expect(result.FailedEntryCount).toBe(0);
     expect(pendingWhileHeld).toBe(2);
     expect(idleWhileHeld).toBe(false);
+    expect(deliveredWhileHeld).toEqual([]);
     expect(delivered.sort()).toEqual(result.Entries!.map((entry) => entry.EventId).sort());
     expect(rule.counters()).toMatchObject({ matched: 2, delivered: 2 });
     expect(eventbridge.pendingDeliveries()).toBe(0);
@@ -183,15 +190,14 @@ describe('EventBridge emulator: rules with function targets', () => {
 
     try {
       // Act
-      const started = Date.now();
       await slowClient.send(new PutEventsCommand({ Entries: [rideEntry('r-1')] }));
       await slowBackoff.whenIdle();
 
-      // Assess
+      // Assess: dead-lettered for its age after a handful of calls (how many depends on how busy
+      // the machine is: delays of 20, 40, 80 ms fit in 0.1 s at most), far from 185 retries
       expect(reasons).toEqual(['maximum-event-age']);
-      expect(calls).toBeGreaterThanOrEqual(2);
+      expect(calls).toBeGreaterThanOrEqual(1);
       expect(calls).toBeLessThanOrEqual(4);
-      expect(Date.now() - started).toBeLessThan(1_000);
       expect(rule.counters()).toMatchObject({ matched: 1, delivered: 0, deadLettered: 1, retried: calls - 1 });
     } finally {
       slowClient.destroy();
