@@ -88,6 +88,8 @@ describe('Ctrl-C in npm start, end to end', () => {
     'a second Ctrl-C stops the emulators at once, removes their temporary folders and ends as interrupted (SIGINT), without reconciling',
     async () => {
       // Prepare: the first Ctrl-C while the emulators start; the run then drains as soon as it is up.
+      // Its lines are printed once DynamoDB Local answers, seconds after the first Ctrl-C: far more
+      // than SAME_CTRL_C_WITHIN_MS, so the next SIGINT counts as a second Ctrl-C, not as a copy.
       temporaryDirectory = await mkdtemp(join(tmpdir(), 'ctrl-c-twice-'));
       const run = npmStart(temporaryDirectory);
       running = run.child;
