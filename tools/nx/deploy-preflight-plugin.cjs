@@ -6,8 +6,8 @@
 // below): Nx 23 ends a run whose *dependency* task failed with exit 130, as if interrupted
 // (`didCommandComplete` finds no result for the skipped dependent task), and every function's
 // `deploy` depends on the platform's. The hook fails before any task starts, so the exit is 1.
-// With the Nx daemon on, hooks run in the daemon's environment, not the caller's, so there the
-// hook stands aside and the target's own check speaks.
+// Nx runs plugins in worker processes of the command itself, so the hook sees the caller's
+// environment with the daemon on or off.
 
 const TARGETS_NEEDING_AWS = new Set(['deploy', 'diff']);
 const TARGET_FLAGS = new Set(['-t', '--target', '--targets']);
@@ -46,7 +46,6 @@ module.exports = {
   name: '@wildrydes/deploy-preflight',
   requestedTargets,
   async preTasksExecution(_options, context) {
-    if (global.NX_DAEMON) return {};
     const targets = requestedTargets(context.argv.slice(2)) // argv: node, nx's script, then the arguments;
     if (!targets.some((target) => TARGETS_NEEDING_AWS.has(target))) return {};
     const { describeMissing, findMissingDeploySettings } = await import('../deploy/deploy-settings.mjs');

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const root = join(import.meta.dirname, '..', '..');
 const SWITCH = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
 const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-const nx = JSON.parse(readFileSync(join(root, 'nx.json'), 'utf8')) as { targetDefaults: { test: { options: { env?: Record<string, string> } } } };
+const nx = JSON.parse(readFileSync(join(root, 'nx.json'), 'utf8')) as { targetDefaults: Record<string, { options?: { env?: Record<string, string> } }> };
 
 /** Runs what building an SDK client does on Node 20, then another warning, with the given Node flags. */
 function warningsOf(nodeFlags: readonly string[]): string {
@@ -36,12 +36,15 @@ describe("the workspace's commands and the SDK's NodeVersionSupportWarning", () 
     }
   });
 
-  it('Nx test tasks run with the same switch as tools/commands.env', () => {
+  it.each(['test', 'synth', 'diff', 'deploy'])('Nx %s tasks (SDK clients, the CDK CLI) run with the same switch as tools/commands.env', (target) => {
     // Prepare
     const fromFile = /^AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=(.*)$/m.exec(readFileSync(join(root, 'tools', 'commands.env'), 'utf8'))?.[1];
 
-    // Act / Assess
+    // Act
+    const value = nx.targetDefaults[target]?.options?.env?.[SWITCH];
+
+    // Assess
     expect(fromFile).toBe('true');
-    expect(nx.targetDefaults.test.options.env?.[SWITCH]).toBe(fromFile);
+    expect(value).toBe(fromFile);
   });
 });
