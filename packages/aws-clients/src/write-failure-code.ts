@@ -7,7 +7,7 @@ import type { ErrorCategory } from './error-classification.js';
  *
  * | code                      | retryable | reasons it stands for |
  * |---------------------------|-----------|-----------------------|
- * | `TooLarge`                | `false`   | `ItemTooLarge`, `RecordTooLarge`, `EntryTooLarge` (found before sending); the service refusing an input for its size (DynamoDB's `ValidationException: Item size has exceeded the maximum allowed size`, S3's `EntityTooLarge`, HTTP 413) |
+ * | `TooLarge`                | `false`   | `ItemTooLarge`, `RecordTooLarge`, `EntryTooLarge` (found before sending); the service refusing an input for its size (DynamoDB's `ValidationException: Item size has exceeded the maximum allowed size`, EventBridge's `ValidationException: Total size of the entries in the request is over the limit.`, S3's `EntityTooLarge`, HTTP 413) |
  * | `Invalid`                 | `false`   | `InvalidItem`, `MissingKeyAttribute`, `InvalidPartitionKey`, `InvalidExplicitHashKey`, `InvalidQuarantineRecord` (found before sending); the service refusing an input's content (`ValidationException`, `InvalidArgument`, `MalformedDetail`, ...) |
  * | `DeadlineReached`         | `true`    | `DeadlineReached: not attempted`, `DeadlineReached: <last error> after N attempt(s)`: transient failures until too little time was left |
  * | `MaxAttemptsReached`      | `true`    | `MaxAttemptsReached: <last error> after N attempt(s)`: transient failures on every attempt |
@@ -46,8 +46,13 @@ export interface FailureDetail {
   cause?: unknown;
 }
 
-/** DynamoDB's `ValidationException` messages for an item over 400 KB (put, or update). */
-const DYNAMODB_ITEM_TOO_LARGE = /item size (to update )?has exceeded the maximum allowed size/i;
+/**
+ * `ValidationException` messages that refuse an input for its size: DynamoDB's for an item over
+ * 400 KB (put, or update), and EventBridge's whole-request answer to PutEvents entries over the
+ * size limit ("Total size of the entries in the request is over the limit."), which a writer
+ * isolating the bad entry ends up getting for that entry alone.
+ */
+const VALIDATION_TOO_LARGE = [/item size (to update )?has exceeded the maximum allowed size/i, /total size of the entries in the request is over the limit/i];
 
 interface ErrorShape {
   name?: unknown;
@@ -78,6 +83,6 @@ function isTooLarge(error: unknown): boolean {
   return (
     name === 'EntityTooLarge' ||
     $metadata?.httpStatusCode === 413 ||
-    (name === 'ValidationException' && typeof message === 'string' && DYNAMODB_ITEM_TOO_LARGE.test(message))
+    (name === 'ValidationException' && typeof message === 'string' && VALIDATION_TOO_LARGE.some((pattern) => pattern.test(message)))
   );
 }

@@ -387,6 +387,32 @@ describe('putEvents', () => {
         { ref: 'ref-1', retryable: false, code: 'Invalid', reason: 'ValidationException: 1 validation error detected', cause: expect.any(Error) },
       ]);
     });
+
+    it('fails an entry EventBridge refuses for its size (a whole-request ValidationException, as AWS answers) as TooLarge, alone', async () => {
+      // Prepare: the account's limit is below the client's (e.g. 256 KB): any request holding ride-1 is over it
+      eventsMock.on(PutEventsCommand).callsFake((request: PutEventsCommandInput) => {
+        const entries = request.Entries ?? [];
+        if (entries.some((entry) => rideOf(entry) === 'ride-1')) {
+          throw serviceError('ValidationException', 'Total size of the entries in the request is over the limit.');
+        }
+        return { FailedEntryCount: 0, Entries: entries.map((entry) => ({ EventId: rideOf(entry) })) };
+      });
+
+      // Act
+      const result = await putEvents(client, input(time));
+
+      // Assess
+      expect(result.published.map((published) => published.ref)).toEqual(['ref-0', 'ref-2']);
+      expect(result.failed).toEqual([
+        {
+          ref: 'ref-1',
+          retryable: false,
+          code: 'TooLarge',
+          reason: 'ValidationException: Total size of the entries in the request is over the limit.',
+          cause: expect.any(Error),
+        },
+      ]);
+    });
   });
 
   describe('the deadline', () => {

@@ -11,6 +11,7 @@ describe('finalFailureCode', () => {
   it.each([
     ['DynamoDB, put', serviceError('ValidationException', 'Item size has exceeded the maximum allowed size')],
     ['DynamoDB, update', serviceError('ValidationException', 'Item size to update has exceeded the maximum allowed size')],
+    ['EventBridge PutEvents', serviceError('ValidationException', 'Total size of the entries in the request is over the limit.')],
     ['S3', serviceError('EntityTooLarge', 'Your proposed upload exceeds the maximum allowed size')],
     ['HTTP 413', serviceError('RequestEntityTooLarge', 'Request Entity Too Large', 413)],
   ])('gives TooLarge for an invalid request refused for its size (%s)', (_service, error) => {
