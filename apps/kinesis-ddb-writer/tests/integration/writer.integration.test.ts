@@ -175,8 +175,9 @@ describe('kinesis-ddb-writer against kinesalite, DynamoDB Local and s3rver', () 
     expect((await tableItems()).filter((item) => item['Name'] === 'Underflow')).toEqual([earlier]);
   });
 
-  it('stores reading A and quarantines only the later record B of its key that can never be stored', async () => {
-    // Prepare: B fails the schema now; before numbers were bounded, DynamoDB rejected it
+  it('end to end through the bundle: stores reading A and quarantines only the later record B of its key (Distance 1e-200)', async () => {
+    // Prepare: B is stopped by the schema's storable-number bounds now (item 2); the writer's own
+    // path for a record DynamoDB rejects for good is the batch-writer test above
     const handler = await loadHandler({ TABLE_NAME: TABLE, QUARANTINE_BUCKET_NAME: BUCKET }, 'main');
     const a = reading('Shadowfax-A', 3);
     const b = { ...a, Distance: 1e-200 };
