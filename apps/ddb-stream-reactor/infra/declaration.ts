@@ -3,9 +3,9 @@ import { reactorFilterPatterns } from '../src/filter-patterns.js';
 import { DEFAULT_HEALTH_LOW_THRESHOLD } from '../src/health.js';
 
 /**
- * HealthPoints below this make a reading low. The one place it is set: both the event-source
- * filter (which inserts reach the function) and `HEALTH_LOW_THRESHOLD` (what the handler
- * compares with) are derived from it, so they cannot drift apart.
+ * HealthPoints below this make a reading low. The one place it is set: `HEALTH_LOW_THRESHOLD`
+ * (what the handler compares with) is derived from it. (The event-source filter no longer
+ * depends on it: any insert may bring a recovery, which only its stored neighbours can tell.)
  */
 export const HEALTH_LOW_THRESHOLD = DEFAULT_HEALTH_LOW_THRESHOLD;
 
@@ -15,14 +15,16 @@ export const HEALTH_LOW_THRESHOLD = DEFAULT_HEALTH_LOW_THRESHOLD;
  */
 export const ddbStreamReactor = {
   name: 'ddb-stream-reactor',
-  description: 'DynamoDB UnicornSensorData stream -> UnicornHealthLow, UnicornReadingCorrected, UnicornReadingRemoved on the bus',
+  description:
+    'DynamoDB UnicornSensorData stream -> UnicornHealthLow, UnicornHealthRestored, UnicornReadingCorrected, UnicornReadingRemoved on the bus',
   handler: 'index.handler',
   memorySizeMb: 256,
   timeoutSeconds: 30,
   trigger: {
     type: 'dynamodb-stream',
     table: 'sensorTable',
-    // 100 changes cause at most 200 events = 20 PutEvents requests: seconds, even with retries.
+    // 100 changes cause at most 200 events = 20 PutEvents requests, and at most 100 neighbour
+    // windows (one per unicorn): seconds, even with retries.
     batchSize: 100,
     maxBatchingWindowSeconds: 1,
     startingPosition: 'TRIM_HORIZON',
@@ -31,10 +33,11 @@ export const ddbStreamReactor = {
     // One hour, far inside the stream's 24-hour retention: the on-failure destination's
     // shard and sequence-number range can still be re-driven from the stream.
     maxRecordAgeSeconds: 60 * 60,
-    filterPatterns: reactorFilterPatterns(HEALTH_LOW_THRESHOLD),
+    filterPatterns: reactorFilterPatterns(),
   },
   environment: {
     EVENT_BUS_NAME: { platform: 'eventBusName' },
+    TABLE_NAME: { platform: 'sensorTableName' },
     QUARANTINE_BUCKET_NAME: { platform: 'quarantineBucketName' },
     HEALTH_LOW_THRESHOLD: String(HEALTH_LOW_THRESHOLD),
     MAX_EVENT_ENTRY_BYTES: '1048576',

@@ -29,6 +29,10 @@ export class DdbStreamReactorStack extends Stack {
     // quarantine bucket (with GenerateDataKey on the platform key the bucket is encrypted with)
     // for records whose events can never be published.
     platform.eventBus.grantPutEventsTo(this.consumer.fn);
+    // To tell a recovery, the reactor reads a changed reading's neighbours back: dynamodb:Query
+    // on the sensor table only (no Scan, no GetItem, no index), and kms:Decrypt to read it.
+    platform.sensorTable.grant(this.consumer.fn, 'dynamodb:Query');
+    platform.key.grant(this.consumer.fn, 'kms:Decrypt');
     platform.grantQuarantineWrite(this.consumer.fn, `${ddbStreamReactor.name}/`);
   }
 }

@@ -7,10 +7,12 @@ import type {
 import type { ChangeOrigin, ReadingKey, TableChange } from './decode-change.js';
 import { deterministicEventId } from './event-id.js';
 import { isHealthLow } from './health.js';
+import type { HealthRestoredEvent } from './health-recovery.js';
 
 /** A domain event, ready to validate against its catalog entry and publish. */
 export type DomainEvent =
   | { readonly catalogKey: 'UnicornHealthLow@1'; readonly detail: UnicornHealthLowV1; readonly time: Date }
+  | HealthRestoredEvent
   | { readonly catalogKey: 'UnicornReadingCorrected@1'; readonly detail: UnicornReadingCorrectedV1; readonly time: Date }
   | { readonly catalogKey: 'UnicornReadingRemoved@1'; readonly detail: UnicornReadingRemovedV1; readonly time: Date };
 
@@ -85,12 +87,14 @@ function healthLow(change: TableChange, reading: CleanTelemetryReading, threshol
       threshold,
       latitude: reading.Latitude,
       longitude: reading.Longitude,
+      // Orders it against a later correction of the same reading (a UnicornHealthRestored).
+      revision: change.origin.sequenceNumber,
     },
     time: change.origin.occurredAt,
   };
 }
 
-function metadata(catalogKey: ReactorCatalogKey, change: { key: ReadingKey; origin: ChangeOrigin }) {
+function metadata(catalogKey: Exclude<ReactorCatalogKey, 'UnicornHealthRestored@1'>, change: { key: ReadingKey; origin: ChangeOrigin }) {
   return {
     eventId: deterministicEventId({ catalogKey, ...change.key, changeId: change.origin.changeId }),
     schemaVersion: 1 as const,

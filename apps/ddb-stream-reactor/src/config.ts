@@ -9,6 +9,8 @@ const PUT_EVENTS_ENTRY_LIMIT_BYTES = 1_048_576;
 export const ReactorConfigSchema = z.object({
   /** The bus the domain events are published on. */
   EVENT_BUS_NAME: requiredString(),
+  /** `UnicornSensorData`: the reactor reads a changed reading's neighbours from it to tell a recovery. */
+  TABLE_NAME: requiredString(),
   /** Where records whose events can never be published are quarantined (the platform's bucket). */
   QUARANTINE_BUCKET_NAME: requiredString(),
   /**

@@ -1,8 +1,16 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { createEventBridgeClient, createS3Client, deadlineFromLambdaContext, putEvents, quarantineRecords } from '@wildrydes/aws-clients';
+import {
+  createDynamoDbClient,
+  createEventBridgeClient,
+  createS3Client,
+  deadlineFromLambdaContext,
+  putEvents,
+  quarantineRecords,
+} from '@wildrydes/aws-clients';
 import { loadConfig } from './config.js';
 import { processBatch, type ReactorPorts } from './process-batch.js';
+import { readNeighbourWindow } from './read-neighbour-window.js';
 
 const FUNCTION_NAME = 'ddb-stream-reactor';
 
@@ -11,11 +19,13 @@ const config = loadConfig();
 const logger = new Logger({ serviceName: FUNCTION_NAME });
 const eventBridge = createEventBridgeClient();
 const s3 = createS3Client();
+const dynamodb = createDynamoDbClient();
 
 /** Lambda entry: DynamoDB `UnicornSensorData` stream -> domain events on the EventBridge bus. */
 export async function handler(event: DynamoDBStreamEvent, context: Context): Promise<DynamoDBBatchResponse> {
   const deadline = deadlineFromLambdaContext(context, { safetyMarginMs: config.DEADLINE_SAFETY_MARGIN_MS });
   const ports: ReactorPorts = {
+    readNeighbours: (request) => readNeighbourWindow(dynamodb, { tableName: config.TABLE_NAME, deadline }, request),
     publish: (entries) => putEvents(eventBridge, { entries, deadline, limits: { maxEntryBytes: config.MAX_EVENT_ENTRY_BYTES } }),
     quarantine: async (records) => {
       const { failed } = await quarantineRecords(s3, { bucketName: config.QUARANTINE_BUCKET_NAME, records, deadline });

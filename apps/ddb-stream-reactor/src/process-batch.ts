@@ -2,8 +2,10 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import type { QuarantineReason, QuarantineRecord } from '@wildrydes/schemas';
 import { summarise, toBatchResponse, type BatchSummary, type RecordFate } from './batch-outcome.js';
 import { eventsForChange } from './change-events.js';
-import { decodeChange, type SkipReason } from './decode-change.js';
+import { decodeChange, type SkipReason, type TableChange } from './decode-change.js';
 import { toEventEntry, type EventEntry } from './event-entry.js';
+import { healthRestoredFor, type WritingChange } from './health-recovery.js';
+import { readWindows, type ReadNeighbourWindow } from './neighbour-windows.js';
 import { toChangeQuarantineRecord } from './quarantine-change.js';
 
 /** Why one of a record's events is not on the bus. */
@@ -45,6 +47,11 @@ export interface PublishFailure {
 export interface ReactorPorts {
   /** Publishes entries; returns those that are not on the bus, by ref. Never throws for a service failure. */
   publish(entries: ReadonlyArray<{ ref: RecordSlot; entry: EventEntry }>): Promise<{ failed: readonly PublishFailure[] }>;
+  /**
+   * Reads one unicorn's stored readings around the changed ones (consistently), for the
+   * recovery rules. Never throws: a failure is returned, and the unicorn's records are retried.
+   */
+  readNeighbours: ReadNeighbourWindow;
   /** Stores quarantine records; returns those it could not store. Never throws for a service failure. */
   quarantine(records: readonly QuarantineRecord[]): Promise<{ failed: readonly QuarantineRecord[] }>;
   /** The time recorded as `quarantinedAt`. */
@@ -70,12 +77,14 @@ export interface ProcessedBatch {
 }
 
 /**
- * Processes one batch of `UnicornSensorData` stream records: decodes each change, derives its
- * domain events, validates them against the catalog and publishes them. Never throws for bad
+ * Processes one batch of `UnicornSensorData` stream records: decodes each change, reads the
+ * stored neighbours of the written readings (one window per unicorn), derives the domain events
+ * (recoveries included), validates them against the catalog and publishes them. Never throws for bad
  * input or a failed publish; every record ends `published`, `no-event`, `skipped` (it can never
  * cause an event; logged), `quarantined` (some event can never be published: the record, the
  * reason and its origin are in the quarantine, and Lambda moves on) or in `batchItemFailures`
- * (`retry`: an event still fails transiently, or the quarantine could not store the record).
+ * (`retry`: an event still fails transiently, the neighbours could not be read, or the
+ * quarantine could not store the record).
  */
 export async function processBatch(
   records: readonly DynamoDBRecord[],
@@ -83,15 +92,32 @@ export async function processBatch(
   settings: ReactorSettings,
 ): Promise<ProcessedBatch> {
   const slots: RecordSlot[] = records.map((record) => ({ record, fate: 'no-event', entries: 0, failures: [] }));
-  const entries: Array<{ ref: RecordSlot; entry: EventEntry }> = [];
+  const changes = new Map<RecordSlot, TableChange>();
   for (const slot of slots) {
     const decoded = decodeChange(slot.record);
-    if (!decoded.ok) {
+    if (decoded.ok) changes.set(slot, decoded.change);
+    else {
       slot.fate = 'skipped';
       slot.skip = { reason: decoded.reason, detail: decoded.detail };
-      continue;
     }
-    for (const event of eventsForChange(decoded.change, settings)) {
+  }
+  const windows = await readWindows([...changes.values()].filter(isWriting), ports.readNeighbours);
+
+  const entries: Array<{ ref: RecordSlot; entry: EventEntry }> = [];
+  for (const [slot, change] of changes) {
+    const events = [...eventsForChange(change, settings)];
+    if (isWriting(change)) {
+      const window = windows.get(change.key.unicorn);
+      if (!window?.ok) {
+        // Without the neighbours a recovery cannot be told: retry the whole record (its other
+        // events are published then, with the same ids).
+        slot.entries = 1;
+        slot.failures.push({ retryable: true, code: 'NeighbourQueryFailed', reason: window?.reason ?? 'no neighbour window' });
+        continue;
+      }
+      events.push(...healthRestoredFor(change, window.window, settings));
+    }
+    for (const event of events) {
       slot.entries++;
       const built = toEventEntry(event, settings.eventBusName);
       if (built.ok) entries.push({ ref: slot, entry: built.entry });
@@ -125,6 +151,10 @@ export async function processBatch(
       return fate === 'retry' && sequenceNumber !== undefined ? [{ sequenceNumber, reasons: failures.map(({ reason }) => reason) }] : [];
     }),
   };
+}
+
+function isWriting(change: TableChange): change is WritingChange {
+  return change.kind === 'INSERT' || change.kind === 'MODIFY';
 }
 
 /**

@@ -14,7 +14,7 @@ export const READ_MODEL_TABLE_NAME = 'UnicornFleetReadModel';
  */
 export const eventbridgeConsumer = {
   name: 'eventbridge-consumer',
-  description: 'EventBridge rule on UnicornHealthLow and RideCompleted -> idempotent, order-safe updates of the fleet read model',
+  description: 'EventBridge rule on UnicornHealthLow, UnicornHealthRestored and RideCompleted -> idempotent, order-safe updates of the fleet read model',
   handler: 'index.handler',
   memorySizeMb: 256,
   // One transaction per event; its retries stop DEADLINE_SAFETY_MARGIN_MS before this.

@@ -12,7 +12,7 @@ export interface ConsumerPorts {
 
 /** Which event a result is about. */
 export interface EventSubject {
-  readonly detailType: 'UnicornHealthLow' | 'RideCompleted';
+  readonly detailType: 'UnicornHealthLow' | 'UnicornHealthRestored' | 'RideCompleted';
   /** The detail's `metadata.eventId`: deterministic, the same for every delivery of one event. */
   readonly eventId: string;
   readonly unicorn: string;

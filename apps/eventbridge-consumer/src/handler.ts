@@ -12,8 +12,8 @@ const logger = new Logger({ serviceName: 'eventbridge-consumer' });
 const dynamodb = createDynamoDbClient();
 
 /**
- * Lambda entry, the target of the rule on the platform bus: applies one `UnicornHealthLow` or
- * `RideCompleted` event to the fleet read model.
+ * Lambda entry, the target of the rule on the platform bus: applies one `UnicornHealthLow`,
+ * `UnicornHealthRestored` or `RideCompleted` event to the fleet read model.
  *
  * Throws only when a retry can help (DynamoDB throttled, unreachable, conflicting): Lambda then
  * retries the asynchronous invocation and finally sends the event to the on-failure queue. An

@@ -5,7 +5,7 @@ import { EVENT_CATALOG, type CatalogKey } from '@wildrydes/schemas';
  * Everything else about them (source, detail-type, detail schema) comes from the catalog, so no
  * name is written twice.
  */
-export const OWNED_CATALOG_KEYS = ['UnicornHealthLow@1', 'RideCompleted@1'] as const satisfies readonly CatalogKey[];
+export const OWNED_CATALOG_KEYS = ['UnicornHealthLow@1', 'UnicornHealthRestored@1', 'RideCompleted@1'] as const satisfies readonly CatalogKey[];
 
 /** A catalog key this consumer owns. */
 export type OwnedCatalogKey = (typeof OWNED_CATALOG_KEYS)[number];
@@ -30,7 +30,7 @@ const ownedEntries = OWNED_CATALOG_KEYS.map((key) => EVENT_CATALOG[key]);
  * @example
  * ```ts
  * CONSUMER_EVENT_PATTERN;
- * // { source: ['wildrydes.rides', 'wildrydes.telemetry'], 'detail-type': ['RideCompleted', 'UnicornHealthLow'] }
+ * // { source: ['wildrydes.rides', 'wildrydes.telemetry'], 'detail-type': ['RideCompleted', 'UnicornHealthLow', 'UnicornHealthRestored'] }
  * ```
  */
 export const CONSUMER_EVENT_PATTERN = {

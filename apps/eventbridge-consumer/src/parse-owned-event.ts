@@ -4,12 +4,14 @@ import {
   parseWithEnglishIssues,
   type RideCompletedV1,
   type UnicornHealthLowV1,
+  type UnicornHealthRestoredV1,
 } from '@wildrydes/schemas';
 import { OWNED_CATALOG_KEYS, isOwnedCatalogKey } from './owned-catalog.js';
 
 /** An event the consumer owns, with its `detail` validated against the catalog. */
 export type OwnedEvent =
   | { readonly detailType: 'UnicornHealthLow'; readonly detail: UnicornHealthLowV1 }
+  | { readonly detailType: 'UnicornHealthRestored'; readonly detail: UnicornHealthRestoredV1 }
   | { readonly detailType: 'RideCompleted'; readonly detail: RideCompletedV1 };
 
 /**
@@ -78,6 +80,12 @@ function parseDetail(key: (typeof OWNED_CATALOG_KEYS)[number], detail: unknown):
       const parsed = parseWithEnglishIssues(EVENT_CATALOG[key].detail, detail);
       return parsed.ok
         ? { ok: true, event: { detailType: 'UnicornHealthLow', detail: parsed.data } }
+        : reject('SCHEMA_VIOLATION', parsed.detail);
+    }
+    case 'UnicornHealthRestored@1': {
+      const parsed = parseWithEnglishIssues(EVENT_CATALOG[key].detail, detail);
+      return parsed.ok
+        ? { ok: true, event: { detailType: 'UnicornHealthRestored', detail: parsed.data } }
         : reject('SCHEMA_VIOLATION', parsed.detail);
     }
     case 'RideCompleted@1': {

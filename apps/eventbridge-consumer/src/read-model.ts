@@ -39,14 +39,14 @@ export function rideMarkerSortKey(rideId: string): string {
   return `RIDE#${rideId}`;
 }
 
-/** `LOW` once a health alert has been applied; nothing in the catalog reports a recovery yet. */
+/** `LOW` after a `UnicornHealthLow`, `OK` before any and after a `UnicornHealthRestored` (the newest observation wins). */
 export const HealthStatusSchema = z.enum(['OK', 'LOW']);
 export type HealthStatus = z.infer<typeof HealthStatusSchema>;
 
 const health = UnicornHealthLowV1Schema.shape;
 const ride = RideCompletedV1Schema.shape;
 
-/** The most recent `UnicornHealthLow` applied to a unicorn. */
+/** The `UnicornHealthLow` a unicorn's `LOW` status reflects (absent while it is `OK`). */
 export const LastAlertSchema = z.object({
   eventId: health.metadata.shape.eventId,
   statusTime: health.statusTime,
@@ -55,10 +55,15 @@ export const LastAlertSchema = z.object({
 });
 export type LastAlert = z.infer<typeof LastAlertSchema>;
 
+/** The `UnicornHealthRestored` a unicorn's `OK` status reflects: the healthy reading after a low (absent while `LOW`). */
+export const LastRecoverySchema = LastAlertSchema;
+export type LastRecovery = z.infer<typeof LastRecoverySchema>;
+
 /**
- * A unicorn's state item. `lastHealthAt` and `lastHealthEventId` order health observations: an
- * observation is applied only when `(statusTime, eventId)` is greater than the stored pair, so a
- * late, older alert never rolls the state back, and equal statusTimes resolve the same way in
+ * A unicorn's state item. `lastHealthAt`, `lastHealthRevision` and `lastHealthEventId` order
+ * health observations: an observation is applied only when `(statusTime, revision, eventId)` is
+ * greater than the stored one, so a late, older alert or recovery never rolls the state back, a
+ * correction of the same reading wins by its later revision, and ties resolve the same way in
  * any arrival order.
  */
 export const FleetStateItemSchema = z.object({
@@ -70,8 +75,11 @@ export const FleetStateItemSchema = z.object({
   distanceMetres: z.number().check(z.gte(0)),
   healthStatus: HealthStatusSchema,
   lastHealthAt: z.optional(health.statusTime),
+  /** The observation's revision padded to 40 digits; absent on states written before revisions. */
+  lastHealthRevision: z.optional(z.string().check(z.regex(/^\d{40}$/))),
   lastHealthEventId: z.optional(health.metadata.shape.eventId),
   lastAlert: z.optional(LastAlertSchema),
+  lastRecovery: z.optional(LastRecoverySchema),
 });
 export type FleetStateItem = z.infer<typeof FleetStateItemSchema>;
 
@@ -98,6 +106,7 @@ export interface FleetState {
   /** The statusTime of the health observation `healthStatus` reflects. */
   readonly lastHealthAt?: string;
   readonly lastAlert?: LastAlert;
+  readonly lastRecovery?: LastRecovery;
 }
 
 /**
@@ -116,5 +125,6 @@ export function toFleetState(item: FleetStateItem): FleetState {
     healthStatus: item.healthStatus,
     ...(item.lastHealthAt === undefined ? {} : { lastHealthAt: item.lastHealthAt }),
     ...(item.lastAlert === undefined ? {} : { lastAlert: item.lastAlert }),
+    ...(item.lastRecovery === undefined ? {} : { lastRecovery: item.lastRecovery }),
   };
 }

@@ -1,6 +1,7 @@
 import type { AttributeValue, TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import type { RideCompletedV1, UnicornHealthLowV1 } from '@wildrydes/schemas';
+import type { RideCompletedV1 } from '@wildrydes/schemas';
 import { distanceIncrement } from './distance-increment.js';
+import { planHealthObservation, type HealthWritePlan } from './health-plan.js';
 import type { OwnedEvent } from './parse-owned-event.js';
 import { FLEET_STATE_SORT_KEY, rideMarkerSortKey, unicornPartitionKey } from './read-model.js';
 
@@ -19,14 +20,7 @@ export type WritePlan =
       readonly guardIndex: 0;
       readonly items: readonly TransactWriteItem[];
     }
-  | {
-      readonly kind: 'health';
-      readonly unicorn: string;
-      readonly eventId: string;
-      readonly statusTime: string;
-      readonly guardIndex: 0;
-      readonly items: readonly TransactWriteItem[];
-    };
+  | HealthWritePlan;
 
 const S = (value: string): AttributeValue => ({ S: value });
 const N = (value: number): AttributeValue => ({ N: String(value) });
@@ -38,8 +32,9 @@ const N = (value: number): AttributeValue => ({ N: String(value) });
  *   same transaction add 1 ride and the distance (to the millimetre, see `distanceIncrement`) to
  *   the unicorn's state. Increments commute, so arrival order does not matter; the marker makes a
  *   replay (same ride again) change nothing. The marker keeps the distance as the event gave it.
- * - `UnicornHealthLow`: set the state's health to `LOW` and its last alert, only if the alert's
- *   `(statusTime, eventId)` is greater than the stored one, so a replay or an older alert that
+ * - `UnicornHealthLow` / `UnicornHealthRestored`: set the state's health to `LOW` / `OK` and its
+ *   last alert / recovery, only if the observation's `(statusTime, revision, eventId)` is greater
+ *   than the stored one (`planHealthObservation`), so a replay or an older observation that
  *   arrives late changes nothing. No marker is needed: the condition alone is idempotent.
  *
  * @example
@@ -49,7 +44,7 @@ const N = (value: number): AttributeValue => ({ N: String(value) });
  * ```
  */
 export function planWrite(event: OwnedEvent, tableName: string): WritePlan {
-  return event.detailType === 'RideCompleted' ? planRide(event.detail, tableName) : planHealthAlert(event.detail, tableName);
+  return event.detailType === 'RideCompleted' ? planRide(event.detail, tableName) : planHealthObservation(event, tableName);
 }
 
 function planRide(ride: RideCompletedV1, tableName: string): WritePlan {
@@ -95,51 +90,6 @@ function planRide(ride: RideCompletedV1, tableName: string): WritePlan {
             // Rounded to the millimetre, so the counter's exact decimal sum stays storable.
             ':distance': { N: distanceIncrement(ride.distanceMetres) },
           },
-        },
-      },
-    ],
-  };
-}
-
-function planHealthAlert(alert: UnicornHealthLowV1, tableName: string): WritePlan {
-  const eventId = alert.metadata.eventId;
-  return {
-    kind: 'health',
-    unicorn: alert.unicorn,
-    eventId,
-    statusTime: alert.statusTime,
-    guardIndex: 0,
-    items: [
-      {
-        Update: {
-          TableName: tableName,
-          Key: { pk: S(unicornPartitionKey(alert.unicorn)), sk: S(FLEET_STATE_SORT_KEY) },
-          UpdateExpression:
-            'SET itemType = :itemType, unicorn = :unicorn, healthStatus = :low, lastHealthAt = :statusTime, ' +
-            'lastHealthEventId = :eventId, lastAlert = :alert, ' +
-            'ridesCompleted = if_not_exists(ridesCompleted, :zero), distanceMetres = if_not_exists(distanceMetres, :zero)',
-          // statusTime is the canonical fixed-width ISO-8601 form, so string order is time order.
-          ConditionExpression:
-            'attribute_not_exists(lastHealthAt) OR lastHealthAt < :statusTime OR ' +
-            '(lastHealthAt = :statusTime AND lastHealthEventId < :eventId)',
-          ExpressionAttributeValues: {
-            ':itemType': S('FLEET_STATE'),
-            ':unicorn': S(alert.unicorn),
-            ':low': S('LOW'),
-            ':statusTime': S(alert.statusTime),
-            ':eventId': S(eventId),
-            ':alert': {
-              M: {
-                eventId: S(eventId),
-                statusTime: S(alert.statusTime),
-                healthPoints: N(alert.healthPoints),
-                threshold: N(alert.threshold),
-              },
-            },
-            ':zero': N(0),
-          },
-          // The stored observation tells a replay from an alert superseded by a newer one.
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         },
       },
     ],

@@ -27,7 +27,7 @@ describe('DdbStreamReactorStack', () => {
       MaximumRecordAgeInSeconds: 3600,
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
       FilterCriteria: {
-        Filters: reactorFilterPatterns(HEALTH_LOW_THRESHOLD).map((pattern) => ({ Pattern: JSON.stringify(pattern) })),
+        Filters: reactorFilterPatterns().map((pattern) => ({ Pattern: JSON.stringify(pattern) })),
       },
     });
   });
@@ -44,6 +44,7 @@ describe('DdbStreamReactorStack', () => {
       Environment: {
         Variables: Match.objectLike({
           EVENT_BUS_NAME: { Ref: busParameter },
+          TABLE_NAME: { Ref: parameterIdFor(template, PLATFORM_PARAMETERS.sensorTableName) },
           QUARANTINE_BUCKET_NAME: { Ref: parameterIdFor(template, PLATFORM_PARAMETERS.quarantineBucketName) },
           HEALTH_LOW_THRESHOLD: String(HEALTH_LOW_THRESHOLD),
           MAX_EVENT_ENTRY_BYTES: '1048576',
@@ -67,6 +68,18 @@ describe('DdbStreamReactorStack', () => {
     expect(JSON.stringify(putObject[0]!.Resource)).toContain('/ddb-stream-reactor/*');
     expect(actions.filter((a) => /^(dynamodb|s3|kinesis):.*(Write|Put|Update|Delete)/.test(a))).toEqual(['s3:PutObject']);
     expect(actions.some((a) => a.includes('*'))).toBe(false);
+  });
+
+  it("may Query the sensor table, to read a changed reading's neighbours, and nothing more of it", () => {
+    const statements = policyStatements(template);
+    const query = statements.filter((s) => actionsOf(s).includes('dynamodb:Query'));
+    expect(query).toHaveLength(1);
+    expect(actionsOf(query[0]!)).toEqual(['dynamodb:Query']);
+    expect(JSON.stringify(query[0]!.Resource)).toContain(parameterIdFor(template, PLATFORM_PARAMETERS.sensorTableArn)!);
+    // The event source's stream reads aside (DescribeStream, GetRecords, GetShardIterator, ListStreams).
+    const streamRead = new Set(['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams']);
+    const tableActions = statements.flatMap(actionsOf).filter((a) => a.startsWith('dynamodb:') && !streamRead.has(a));
+    expect(tableActions).toEqual(['dynamodb:Query']);
   });
 
   it('reaches the platform only through SSM parameters, never CloudFormation exports', () => {

@@ -53,10 +53,14 @@ const reading = (name: string, healthPoints: number, overrides: Record<string, u
   ...overrides,
 });
 
-/** Loads the deployable bundle as a fresh module instance, so it reads the env it is given now. */
+/**
+ * Loads the deployable bundle as a fresh module instance reading `table` (the instance's name),
+ * so it reads the env it is given now.
+ */
 async function loadHandler(instance: string, env: Record<string, string> = {}): Promise<Handler> {
   Object.assign(process.env, {
     EVENT_BUS_NAME: BUS,
+    TABLE_NAME: instance.replace(/-small-entries$/, ''),
     QUARANTINE_BUCKET_NAME: QUARANTINE_BUCKET,
     HEALTH_LOW_THRESHOLD: ddbStreamReactor.environment.HEALTH_LOW_THRESHOLD,
     MAX_EVENT_ENTRY_BYTES: ddbStreamReactor.environment.MAX_EVENT_ENTRY_BYTES,
@@ -147,7 +151,7 @@ describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge 
     await put(table, reading('Recovered', 90, { Distance: 13 }));
     await remove(table, reading('AtThreshold', 0));
     const { records, all, filtered } = await streamEvents(streamArn);
-    const handler = await loadHandler('main');
+    const handler = await loadHandler(table);
 
     // Act
     const response = await handler(filtered, context());
@@ -162,7 +166,10 @@ describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge 
       'MODIFY Recovered',
       'REMOVE AtThreshold',
     ]);
+    // (every insert: a healthy one may end a low, which only its stored neighbours can tell)
     expect(filtered.Records.map((record) => `${record.eventName} ${record.dynamodb!.Keys!['Name']!.S}`)).toEqual([
+      'INSERT Healthy',
+      'INSERT AtThreshold',
       'INSERT Low',
       'INSERT Recovered',
       'MODIFY Healthy',
@@ -177,6 +184,7 @@ describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge 
       'UnicornHealthLow Healthy',
       'UnicornHealthLow Low',
       'UnicornHealthLow Recovered',
+      'UnicornHealthRestored Recovered',
       'UnicornReadingCorrected Healthy',
       'UnicornReadingCorrected Recovered',
       'UnicornReadingRemoved AtThreshold',
@@ -185,10 +193,12 @@ describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge 
       const catalogEntry = EVENT_CATALOG[`${event['detail-type']}@1` as CatalogKey];
       expect(event.source).toBe(catalogEntry.source);
       expect(catalogEntry.detail.safeParse(event.detail).error).toBeUndefined();
-      const creationSeconds = all.Records.find((record) => detailOf(event).unicorn === record.dynamodb!.Keys!['Name']!.S)!.dynamodb!
-        .ApproximateCreationDateTime!;
-      expect(event.time).toBe(formatEventTime(new Date(creationSeconds * 1000)));
-      expect(detailOf(event).metadata.occurredAt).toBe(new Date(creationSeconds * 1000).toISOString());
+      // The time of one of the unicorn's changes (an insert and a correction may fall in different minutes).
+      const creationTimes = all.Records.filter((record) => detailOf(event).unicorn === record.dynamodb!.Keys!['Name']!.S).map(
+        (record) => new Date(record.dynamodb!.ApproximateCreationDateTime! * 1000),
+      );
+      expect(creationTimes.map(formatEventTime)).toContain(event.time);
+      expect(creationTimes.map((time) => time.toISOString())).toContain(detailOf(event).metadata.occurredAt);
     }
     const corrected = events.find((event) => event['detail-type'] === 'UnicornReadingCorrected' && detailOf(event).unicorn === 'Healthy')!;
     expect(corrected.detail).toMatchObject({
@@ -198,7 +208,7 @@ describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge 
     });
     const removed = events.find((event) => event['detail-type'] === 'UnicornReadingRemoved')!;
     expect(removed.detail).toMatchObject({ unicorn: 'AtThreshold', expired: false });
-    expect(new Set(eventIds(events)).size).toBe(6);
+    expect(new Set(eventIds(events)).size).toBe(7);
 
     // The same changes processed again, or delivered unfiltered, publish the very same event ids.
     const firstIds = eventIds(events);
@@ -216,7 +226,7 @@ describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge 
     const names = Array.from({ length: 12 }, (_, i) => `Unicorn-${String(i).padStart(2, '0')}`);
     for (const name of names) await put(table, reading(name, 1));
     const { filtered } = await streamEvents(streamArn);
-    const handler = await loadHandler('main');
+    const handler = await loadHandler(table);
     const throttled = new Set(['Unicorn-03', 'Unicorn-07']);
     for (const unicorn of throttled) {
       eventbridge.failNext({ count: 1, errorCode: 'ThrottlingException', errorMessage: 'Rate exceeded', match: about(unicorn) });
@@ -243,7 +253,7 @@ describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge 
     await put(table, reading('Corrected', 5));
     await put(table, reading('Malformed', 4));
     const { filtered } = await streamEvents(streamArn);
-    const handler = await loadHandler('main');
+    const handler = await loadHandler(table);
     eventbridge.failNext({ count: EVERY_TIME, errorCode: 'ThrottlingException', errorMessage: 'Rate exceeded', match: about('Throttled') });
     eventbridge.failNext({ count: EVERY_TIME, errorCode: 'MalformedDetail', errorMessage: 'Detail is malformed.', match: about('Malformed') });
 
@@ -288,7 +298,7 @@ describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge 
     await put(table, reading('Small', 1));
     await put(table, reading(longName, 1));
     const { filtered } = await streamEvents(streamArn);
-    const handler = await loadHandler('small-entries', { MAX_EVENT_ENTRY_BYTES: '450' });
+    const handler = await loadHandler(`${table}-small-entries`, { MAX_EVENT_ENTRY_BYTES: '450' });
 
     // Act
     const response = await handler(filtered, context());
@@ -301,5 +311,71 @@ describe('ddb-stream-reactor against DynamoDB Local streams and the EventBridge 
     expect(stored.map(({ record }) => [record.reason, record.origin.sequenceNumber])).toEqual([
       ['TOO_LARGE', sequenceOf(filtered, 'INSERT', longName)],
     ]);
+  });
+
+  it('tells recoveries from the table itself: after a low, late behind a healthy reading, and by a correction', async () => {
+    // Prepare: Comeback is low then healthy; Straggler's low reading arrives after a later healthy
+    // one; Mended's low reading is corrected; Steady is never low.
+    const { table, streamArn } = await freshTable();
+    const at = (second: number) => `2026-11-21T10:00:0${second}.000Z`;
+    await put(table, reading('Comeback', 5, { StatusTime: at(1) }));
+    await put(table, reading('Comeback', 80, { StatusTime: at(2) }));
+    await put(table, reading('Straggler', 60, { StatusTime: at(3) }));
+    await put(table, reading('Straggler', 4, { StatusTime: at(2) }));
+    await put(table, reading('Mended', 7, { StatusTime: at(1) }));
+    await put(table, reading('Mended', 70, { StatusTime: at(1) }));
+    await put(table, reading('Steady', 90, { StatusTime: at(1) }));
+    await put(table, reading('Steady', 95, { StatusTime: at(2) }));
+    const { filtered } = await streamEvents(streamArn);
+    const handler = await loadHandler(table);
+
+    // Act
+    const response = await handler(filtered, context());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    const restored = published().filter((event) => event['detail-type'] === 'UnicornHealthRestored');
+    const sequenceOfWrite = (unicorn: string, index: number) =>
+      filtered.Records.filter((record) => record.dynamodb?.Keys?.['Name']?.S === unicorn)[index]!.dynamodb!.SequenceNumber;
+    // Per unicorn: the healthy reading restored, and the latest change that said so. (The table is
+    // ahead of the stream here, so a low reading's change may already see the healthy one after
+    // it and announce the recovery too, with its own, older revision: the consumer keeps the newest.)
+    const byUnicorn = new Map<string, { statusTimes: Set<unknown>; healthPoints: Set<unknown>; revisions: string[] }>();
+    for (const { detail } of restored) {
+      const entry = byUnicorn.get(String(detail['unicorn'])) ?? { statusTimes: new Set(), healthPoints: new Set(), revisions: [] };
+      entry.statusTimes.add(detail['statusTime']);
+      entry.healthPoints.add(detail['healthPoints']);
+      entry.revisions.push(String(detail['revision']));
+      byUnicorn.set(String(detail['unicorn']), entry);
+    }
+    const summary = [...byUnicorn].sort(([a], [b]) => a.localeCompare(b)).map(([unicorn, { statusTimes, healthPoints, revisions }]) => ({
+      unicorn,
+      statusTimes: [...statusTimes],
+      healthPoints: [...healthPoints],
+      latestRevision: revisions.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)).at(-1),
+    }));
+    expect(summary).toEqual([
+      { unicorn: 'Comeback', statusTimes: [at(2)], healthPoints: [80], latestRevision: sequenceOfWrite('Comeback', 1) },
+      { unicorn: 'Mended', statusTimes: [at(1)], healthPoints: [70], latestRevision: sequenceOfWrite('Mended', 1) },
+      // The late low reading's own change finds the healthy one after it.
+      { unicorn: 'Straggler', statusTimes: [at(3)], healthPoints: [60], latestRevision: sequenceOfWrite('Straggler', 1) },
+    ]);
+    for (const event of restored) expect(EVENT_CATALOG['UnicornHealthRestored@1'].detail.safeParse(event.detail).error).toBeUndefined();
+  });
+
+  it("hands back the written records when the neighbours cannot be read, and publishes nothing of theirs", async () => {
+    // Prepare: a reactor whose table does not exist (ResourceNotFoundException on its Query).
+    const { table, streamArn } = await freshTable();
+    await put(table, reading('Unread', 3));
+    await remove(table, reading('Unread', 3));
+    const { filtered } = await streamEvents(streamArn);
+    const handler = await loadHandler(`${table}-missing`);
+
+    // Act
+    const response = await handler(filtered, context());
+
+    // Assess: the insert goes back to Lambda; the removal, which needs no neighbours, is published.
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: sequenceOf(filtered, 'INSERT', 'Unread') }]);
+    expect(published().map((event) => event['detail-type'])).toEqual(['UnicornReadingRemoved']);
   });
 });

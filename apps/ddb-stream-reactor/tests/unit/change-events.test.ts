@@ -4,7 +4,7 @@ import { eventsForChange } from '../../src/change-events.js';
 import { decodeChange, type TableChange } from '../../src/decode-change.js';
 import { deterministicEventId } from '../../src/event-id.js';
 import type { DynamoDBRecord } from 'aws-lambda';
-import { CREATED_SECONDS, TTL_IDENTITY, insert, modify, reading, remove } from './stream-records.js';
+import { CREATED_SECONDS, TTL_IDENTITY, insert, modify, reading, remove, sequenceNumberOf } from './stream-records.js';
 
 const settings = { healthLowThreshold: 20 };
 const OCCURRED_AT = new Date(CREATED_SECONDS * 1000).toISOString();
@@ -35,6 +35,7 @@ describe('eventsForChange', () => {
       threshold: 20,
       latitude: 47.61,
       longitude: -122.33,
+      revision: sequenceNumberOf(1),
     });
     expect(EVENT_CATALOG['UnicornHealthLow@1'].detail.safeParse(event?.detail).success).toBe(true);
     expect(event?.time).toEqual(new Date(CREATED_SECONDS * 1000));

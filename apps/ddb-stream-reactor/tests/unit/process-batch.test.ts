@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { QuarantineRecordSchema, quarantineObjectKey, type QuarantineRecord } from '@wildrydes/schemas';
+import type { StoredHealth } from '../../src/health-recovery.js';
 import { processBatch, type PublishFailure, type ReactorPorts } from '../../src/process-batch.js';
+import type { NeighbourWindowRequest } from '../../src/read-neighbour-window.js';
 import type { EventEntry } from '../../src/event-entry.js';
 import { insert, modify, reading, remove, sequenceNumberOf } from './stream-records.js';
 
@@ -13,11 +15,20 @@ type PlannedFailure = { detailType: string; unicorn: string; retryable: boolean;
  * An in-memory bus and quarantine: records what they accept; the bus fails entries the test
  * picks, by detail-type and unicorn; the quarantine fails every write when told to.
  */
-function fakeBus(failures: PlannedFailure[] = [], options: { quarantineFails?: boolean } = {}) {
+function fakeBus(
+  failures: PlannedFailure[] = [],
+  options: { quarantineFails?: boolean; table?: Record<string, StoredHealth[]>; unreadable?: ReadonlySet<string> } = {},
+) {
   const published: EventEntry[] = [];
   const quarantined: QuarantineRecord[] = [];
+  const windowReads: NeighbourWindowRequest[] = [];
   let calls = 0;
   const ports: ReactorPorts = {
+    async readNeighbours(request) {
+      windowReads.push(request);
+      if (options.unreadable?.has(request.unicorn)) return { ok: false, reason: 'MaxAttemptsReached: ProvisionedThroughputExceededException after 10 attempt(s)' };
+      return { ok: true, window: options.table?.[request.unicorn] ?? [] };
+    },
     async quarantine(records) {
       if (options.quarantineFails) return { failed: records };
       quarantined.push(...records);
@@ -36,7 +47,7 @@ function fakeBus(failures: PlannedFailure[] = [], options: { quarantineFails?: b
       return { failed };
     },
   };
-  return { ports, published, quarantined, calls: () => calls };
+  return { ports, published, quarantined, windowReads, calls: () => calls };
 }
 
 describe('processBatch', () => {
@@ -193,6 +204,58 @@ describe('processBatch', () => {
         reason: 'SCHEMA_VIOLATION',
         detail: 'InvalidDetail: UnicornHealthLow@1 threshold: Invalid input: expected int, received number',
       },
+    ]);
+  });
+
+  it('publishes UnicornHealthRestored when a healthy reading follows a stored low one, reading one window per unicorn', async () => {
+    // Prepare: Shadowfax was low at 10:00:00; two healthy readings of it arrive, and one of Pegasus.
+    const records = [
+      insert(1, reading({ StatusTime: '2026-11-21T10:00:01.000Z', HealthPoints: 80 })),
+      insert(2, reading({ StatusTime: '2026-11-21T10:00:02.000Z', HealthPoints: 90 })),
+      insert(3, reading({ Name: 'Pegasus', HealthPoints: 70 })),
+    ];
+    const bus = fakeBus([], {
+      table: {
+        Shadowfax: [
+          { statusTime: '2026-11-21T10:00:00.000Z', healthPoints: 4 },
+          { statusTime: '2026-11-21T10:00:01.000Z', healthPoints: 80 },
+          { statusTime: '2026-11-21T10:00:02.000Z', healthPoints: 90 },
+        ],
+      },
+    });
+
+    // Act
+    const result = await processBatch(records, bus.ports, settings);
+
+    // Assess
+    expect(bus.windowReads).toEqual([
+      { unicorn: 'Shadowfax', from: '2026-11-21T10:00:01.000Z', to: '2026-11-21T10:00:02.000Z' },
+      { unicorn: 'Pegasus', from: '2026-11-21T10:00:00.000Z', to: '2026-11-21T10:00:00.000Z' },
+    ]);
+    expect(bus.published.map((entry) => [entry.DetailType, JSON.parse(entry.Detail).statusTime])).toEqual([
+      ['UnicornHealthRestored', '2026-11-21T10:00:01.000Z'],
+    ]);
+    expect(JSON.parse(bus.published[0]!.Detail)).toMatchObject({ unicorn: 'Shadowfax', healthPoints: 80, threshold: 20, revision: sequenceNumberOf(1) });
+    expect(result.summary).toMatchObject({ published: 1, noEvent: 2 });
+  });
+
+  it("hands back a unicorn's written records when its neighbours cannot be read, and goes on with the others", async () => {
+    const records = [
+      insert(1, reading({ Name: 'Unread', HealthPoints: 3 })),
+      insert(2, reading({ Name: 'Fine', HealthPoints: 3 })),
+      remove(3, reading({ Name: 'Unread' })),
+    ];
+    const bus = fakeBus([], { unreadable: new Set(['Unread']) });
+
+    const result = await processBatch(records, bus.ports, settings);
+
+    expect(result.response.batchItemFailures).toEqual([{ itemIdentifier: sequenceNumberOf(1) }]);
+    expect(result.failures).toEqual([
+      { sequenceNumber: sequenceNumberOf(1), reasons: ['MaxAttemptsReached: ProvisionedThroughputExceededException after 10 attempt(s)'] },
+    ]);
+    expect(bus.published.map((entry) => `${entry.DetailType} ${JSON.parse(entry.Detail).unicorn}`)).toEqual([
+      'UnicornHealthLow Fine',
+      'UnicornReadingRemoved Unread',
     ]);
   });
 

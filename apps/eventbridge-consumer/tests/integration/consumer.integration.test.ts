@@ -9,7 +9,7 @@ import { eventbridgeConsumer, READ_MODEL_TABLE_NAME } from '../../infra/declarat
 import type { ConsumeResult } from '../../src/consume-event.js';
 import { readFleetState } from '../../src/read-fleet-state.js';
 import { RideMarkerItemSchema } from '../../src/read-model.js';
-import { eventBridgeEvent, rideCompleted, unicornHealthLow } from '../support/events.js';
+import { eventBridgeEvent, rideCompleted, unicornHealthLow, unicornHealthRestored } from '../support/events.js';
 
 type Handler = (event: EventBridgeEvent<string, unknown>, context: Context) => Promise<ConsumeResult>;
 
@@ -30,6 +30,11 @@ const ride = (rideId: string, unicorn: string, distanceMetres: number, eventId?:
   eventBridgeEvent('RideCompleted@1', rideCompleted({ rideId, unicorn, distanceMetres, ...(eventId ? { eventId } : {}) }));
 const alert = (unicorn: string, statusTime: string, healthPoints: number, eventId?: string) =>
   eventBridgeEvent('UnicornHealthLow@1', unicornHealthLow({ unicorn, statusTime, healthPoints, ...(eventId ? { eventId } : {}) }));
+
+const low = (unicorn: string, statusTime: string, revision?: string, healthPoints = 7) =>
+  eventBridgeEvent('UnicornHealthLow@1', unicornHealthLow({ unicorn, statusTime, healthPoints, ...(revision ? { revision, eventId: `low-${statusTime}-${revision}` } : {}) }));
+const restored = (unicorn: string, statusTime: string, revision: string, healthPoints = 45) =>
+  eventBridgeEvent('UnicornHealthRestored@1', unicornHealthRestored({ unicorn, statusTime, revision, healthPoints }));
 
 /** Loads the deployable bundle as a fresh module instance, so it reads the env it is given now. */
 async function loadHandler(env: Record<string, string>, instance: string): Promise<Handler> {
@@ -279,5 +284,67 @@ describe('eventbridge-consumer against DynamoDB Local', () => {
     );
     expect(Item?.['distanceMetres']).toEqual({ N: '123456789012345678901234567890123.425' });
     expect(Item?.['ridesCompleted']).toEqual({ N: '1001' });
+  });
+
+  it('recovers: a healthy reading after a low one sets the health back to OK, and a late older alert does not undo it', async () => {
+    // Act
+    const outcomes = [];
+    for (const event of [
+      low('Phoenix', '2026-11-21T10:00:00.000Z', '100000000000000000001'),
+      restored('Phoenix', '2026-11-21T10:00:01.000Z', '100000000000000000002'),
+      low('Phoenix', '2026-11-21T09:59:59.000Z', '100000000000000000003'),
+      restored('Phoenix', '2026-11-21T10:00:01.000Z', '100000000000000000002'),
+    ]) {
+      outcomes.push((await handler(event, context())).outcome);
+    }
+
+    // Assess
+    expect(outcomes).toEqual(['applied', 'applied', 'superseded', 'duplicate']);
+    const state = await readFleetState(dynamodb, TABLE, 'Phoenix');
+    expect(state).toMatchObject({
+      healthStatus: 'OK',
+      lastHealthAt: '2026-11-21T10:00:01.000Z',
+      lastRecovery: { statusTime: '2026-11-21T10:00:01.000Z', healthPoints: 45, threshold: 20 },
+    });
+    expect(state).not.toHaveProperty('lastAlert');
+  });
+
+  it('orders two observations of the same reading by revision, as numbers: the later correction wins in any order', async () => {
+    // Prepare: a reading low at revision 99999999999999999999 (20 digits), corrected to healthy at
+    // 100000000000000000000 (21 digits: later, though smaller as a string), then low again.
+    const t = '2026-11-21T10:00:00.000Z';
+    const first = low('Chameleon', t, '99999999999999999999');
+    const corrected = restored('Chameleon', t, '100000000000000000000');
+    const again = low('Chameleon', t, '100000000000000000007');
+
+    // Act + Assess: corrected beats first, in both orders...
+    await handler(corrected, context());
+    expect((await handler(first, context())).outcome).toBe('superseded');
+    expect(await readFleetState(dynamodb, TABLE, 'Chameleon')).toMatchObject({ healthStatus: 'OK' });
+    // ...and the last correction beats both.
+    expect((await handler(again, context())).outcome).toBe('applied');
+    expect(await readFleetState(dynamodb, TABLE, 'Chameleon')).toMatchObject({ healthStatus: 'LOW', lastHealthAt: t });
+  });
+
+  it('reaches the same health whatever order alerts and recoveries arrive in, replays included', async () => {
+    // Prepare
+    const events = (unicorn: string) => [
+      low(unicorn, '2026-11-21T10:00:00.000Z', '100000000000000000001'),
+      restored(unicorn, '2026-11-21T10:00:02.000Z', '100000000000000000004'),
+      low(unicorn, '2026-11-21T10:00:01.000Z', '100000000000000000003'),
+      restored(unicorn, '2026-11-21T10:00:02.000Z', '100000000000000000003'),
+      low(unicorn, '2026-11-21T10:00:02.000Z', '100000000000000000002'),
+    ];
+
+    // Act
+    for (const event of [...events('Order-A'), ...events('Order-A')]) await handler(event, context());
+    for (const event of [...events('Order-B'), ...events('Order-B')].reverse()) await handler(event, context());
+
+    // Assess: the reading at 10:00:02 was low, then corrected to healthy (revision 4 is the latest).
+    const a = await readFleetState(dynamodb, TABLE, 'Order-A');
+    const b = await readFleetState(dynamodb, TABLE, 'Order-B');
+    expect(a).toMatchObject({ healthStatus: 'OK', lastHealthAt: '2026-11-21T10:00:02.000Z' });
+    const sameUnicorn = JSON.parse(JSON.stringify(b).replaceAll('Order-B', 'Order-A')) as unknown;
+    expect(sameUnicorn).toEqual(a);
   });
 });

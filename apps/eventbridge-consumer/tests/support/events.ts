@@ -19,6 +19,14 @@ export const SAMPLE_DETAILS = {
     latitude: 47.61,
     longitude: -122.33,
   },
+  'UnicornHealthRestored@1': {
+    metadata: metadata('restored-Shadowfax-2026-11-21T10:00:01.000Z'),
+    unicorn: 'Shadowfax',
+    statusTime: '2026-11-21T10:00:01.000Z',
+    healthPoints: 45,
+    threshold: 20,
+    revision: '100000000000000000002',
+  },
   'UnicornReadingCorrected@1': {
     metadata: metadata('corrected-Shadowfax-2026-11-21T10:00:00.000Z'),
     unicorn: 'Shadowfax',
@@ -79,8 +87,8 @@ export function rideCompleted(overrides: { rideId: string; unicorn?: string; dis
   };
 }
 
-/** A `UnicornHealthLow@1` detail. */
-export function unicornHealthLow(overrides: { statusTime: string; unicorn?: string; healthPoints?: number; eventId?: string }) {
+/** A `UnicornHealthLow@1` detail (without a revision unless given, like the events published before revisions). */
+export function unicornHealthLow(overrides: { statusTime: string; unicorn?: string; healthPoints?: number; eventId?: string; revision?: string }) {
   const unicorn = overrides.unicorn ?? 'Shadowfax';
   return {
     ...SAMPLE_DETAILS['UnicornHealthLow@1'],
@@ -88,5 +96,19 @@ export function unicornHealthLow(overrides: { statusTime: string; unicorn?: stri
     unicorn,
     statusTime: overrides.statusTime,
     healthPoints: overrides.healthPoints ?? 12,
+    ...(overrides.revision === undefined ? {} : { revision: overrides.revision }),
+  };
+}
+
+/** A `UnicornHealthRestored@1` detail. */
+export function unicornHealthRestored(overrides: { statusTime: string; revision: string; unicorn?: string; healthPoints?: number; eventId?: string }) {
+  const unicorn = overrides.unicorn ?? 'Shadowfax';
+  return {
+    ...SAMPLE_DETAILS['UnicornHealthRestored@1'],
+    metadata: metadata(overrides.eventId ?? `restored-${unicorn}-${overrides.statusTime}-${overrides.revision}`),
+    unicorn,
+    statusTime: overrides.statusTime,
+    healthPoints: overrides.healthPoints ?? 45,
+    revision: overrides.revision,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RideCompletedV1, UnicornHealthLowV1 } from '@wildrydes/schemas';
+import type { RideCompletedV1, UnicornHealthLowV1, UnicornHealthRestoredV1 } from '@wildrydes/schemas';
 import { planWrite } from '../../src/write-plan.js';
-import { rideCompleted, unicornHealthLow } from '../support/events.js';
+import { rideCompleted, unicornHealthLow, unicornHealthRestored } from '../support/events.js';
 
 const TABLE = 'UnicornFleetReadModel';
 
@@ -9,6 +9,9 @@ const ride = (overrides: Parameters<typeof rideCompleted>[0]) =>
   ({ detailType: 'RideCompleted', detail: rideCompleted(overrides) as RideCompletedV1 }) as const;
 const alert = (overrides: Parameters<typeof unicornHealthLow>[0]) =>
   ({ detailType: 'UnicornHealthLow', detail: unicornHealthLow(overrides) as UnicornHealthLowV1 }) as const;
+const recovery = (overrides: Parameters<typeof unicornHealthRestored>[0]) =>
+  ({ detailType: 'UnicornHealthRestored', detail: unicornHealthRestored(overrides) as UnicornHealthRestoredV1 }) as const;
+const NO_REVISION = '0'.repeat(40);
 
 describe('planWrite', () => {
   it('plans a ride as a marker put only if absent plus an increment of the state, in one transaction', () => {
@@ -42,7 +45,7 @@ describe('planWrite', () => {
     expect(plan.items).toHaveLength(2);
   });
 
-  it('plans a health alert as one state update guarded by the (statusTime, eventId) order', () => {
+  it('plans a health alert as one state update guarded by the (statusTime, revision, eventId) order', () => {
     const plan = planWrite(alert({ statusTime: '2026-11-21T10:00:05.000Z', healthPoints: 9, eventId: 'evt-h' }), TABLE);
 
     expect(plan).toMatchObject({ kind: 'health', unicorn: 'Shadowfax', eventId: 'evt-h', statusTime: '2026-11-21T10:00:05.000Z' });
@@ -50,14 +53,21 @@ describe('planWrite', () => {
     const update = plan.items[0]?.Update;
     expect(update?.Key).toEqual({ pk: { S: 'UNICORN#Shadowfax' }, sk: { S: 'STATE' } });
     expect(update?.ConditionExpression).toBe(
-      'attribute_not_exists(lastHealthAt) OR lastHealthAt < :statusTime OR (lastHealthAt = :statusTime AND lastHealthEventId < :eventId)',
+      'attribute_not_exists(lastHealthAt) OR lastHealthAt < :statusTime OR (lastHealthAt = :statusTime AND (' +
+        'attribute_not_exists(lastHealthRevision) OR lastHealthRevision < :revision OR ' +
+        '(lastHealthRevision = :revision AND lastHealthEventId < :eventId)))',
     );
     expect(update?.ReturnValuesOnConditionCheckFailure).toBe('ALL_OLD');
+    expect(update?.UpdateExpression).toContain('healthStatus = :status');
+    expect(update?.UpdateExpression).toContain('lastAlert = :observation');
+    expect(update?.UpdateExpression).toMatch(/ REMOVE lastRecovery$/);
     expect(update?.ExpressionAttributeValues).toMatchObject({
-      ':low': { S: 'LOW' },
+      ':status': { S: 'LOW' },
       ':statusTime': { S: '2026-11-21T10:00:05.000Z' },
+      // An alert published before revisions existed is older than any revision of the same reading.
+      ':revision': { S: NO_REVISION },
       ':eventId': { S: 'evt-h' },
-      ':alert': {
+      ':observation': {
         M: { eventId: { S: 'evt-h' }, statusTime: { S: '2026-11-21T10:00:05.000Z' }, healthPoints: { N: '9' }, threshold: { N: '20' } },
       },
     });
@@ -66,8 +76,27 @@ describe('planWrite', () => {
     expect(update?.UpdateExpression).toContain('distanceMetres = if_not_exists(distanceMetres, :zero)');
   });
 
+  it('plans a recovery like an alert, setting the health OK and the last recovery, ordered by its revision', () => {
+    const plan = planWrite(recovery({ statusTime: '2026-11-21T10:00:06.000Z', revision: '100000000000000000042', healthPoints: 33 }), TABLE);
+
+    expect(plan).toMatchObject({ kind: 'health', statusTime: '2026-11-21T10:00:06.000Z', revision: '0000000000000000000100000000000000000042' });
+    const update = plan.items[0]?.Update;
+    expect(update?.UpdateExpression).toContain('lastRecovery = :observation');
+    expect(update?.UpdateExpression).toMatch(/ REMOVE lastAlert$/);
+    expect(update?.ExpressionAttributeValues).toMatchObject({
+      ':status': { S: 'OK' },
+      ':revision': { S: '0000000000000000000100000000000000000042' },
+      ':observation': { M: { healthPoints: { N: '33' }, threshold: { N: '20' } } },
+    });
+    expect(update?.ConditionExpression).toBe(planWrite(alert({ statusTime: '2026-11-21T10:00:00.000Z' }), TABLE).items[0]?.Update?.ConditionExpression);
+  });
+
   it('uses exactly the attribute values each expression names', () => {
-    for (const plan of [planWrite(ride({ rideId: 'r' }), TABLE), planWrite(alert({ statusTime: '2026-11-21T10:00:00.000Z' }), TABLE)]) {
+    for (const plan of [
+      planWrite(ride({ rideId: 'r' }), TABLE),
+      planWrite(alert({ statusTime: '2026-11-21T10:00:00.000Z' }), TABLE),
+      planWrite(recovery({ statusTime: '2026-11-21T10:00:00.000Z', revision: '1' }), TABLE),
+    ]) {
       for (const item of plan.items) {
         const update = item.Update;
         if (!update) continue;

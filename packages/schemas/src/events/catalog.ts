@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { EVENT_SOURCES } from './metadata.js';
 import { RideCompletedV1Schema, RideRequestedV1Schema } from './rides.js';
 import { UnicornHealthLowV1Schema } from './unicorn-health-low.js';
+import { UnicornHealthRestoredV1Schema } from './unicorn-health-restored.js';
 import { UnicornReadingCorrectedV1Schema, UnicornReadingRemovedV1Schema } from './unicorn-reading-changes.js';
 
 /** One versioned entry of the catalog: what goes on the bus as `source`, `detail-type` and `detail`. */
@@ -24,6 +25,13 @@ export const EVENT_CATALOG = {
     schemaVersion: 1,
     detail: UnicornHealthLowV1Schema,
     description: "A stored reading's HealthPoints fell below the configured threshold.",
+  },
+  'UnicornHealthRestored@1': {
+    source: EVENT_SOURCES.telemetry,
+    detailType: 'UnicornHealthRestored',
+    schemaVersion: 1,
+    detail: UnicornHealthRestoredV1Schema,
+    description: 'A stored reading at or above the health threshold follows a low one: the unicorn is healthy again.',
   },
   'UnicornReadingCorrected@1': {
     source: EVENT_SOURCES.telemetry,

@@ -11,6 +11,14 @@ export const examples: Record<CatalogKey, unknown> = {
     latitude: 1,
     longitude: 2,
   },
+  'UnicornHealthRestored@1': {
+    metadata: { eventId: 'jkl', schemaVersion: 1, occurredAt: '2026-11-21T10:00:01.000Z' },
+    unicorn: 'Shadowfax',
+    statusTime: '2026-11-21T10:00:01.000Z',
+    healthPoints: 45,
+    threshold: 20,
+    revision: '100000000000000000042',
+  },
   'UnicornReadingCorrected@1': {
     metadata: { eventId: 'def', schemaVersion: 1, occurredAt: '2026-11-21T10:00:00.000Z' },
     unicorn: 'Shadowfax',
