@@ -8,8 +8,12 @@ export interface RunObservations {
   readonly sentMalformed: number;
   /** Keys present in UnicornSensorData. */
   readonly storedKeys: ReadonlySet<string>;
-  /** Quarantined records, by the function that quarantined them and the reason. */
-  readonly quarantined: ReadonlyArray<{ readonly quarantinedBy: string; readonly reason: string }>;
+  /**
+   * Quarantined records, by the function that quarantined them, the reason, and where they came
+   * from: readings from the Kinesis streams, or table changes (`dynamodb-stream`) whose events
+   * the reactor could never publish. Without `origin`, a record counts as a reading.
+   */
+  readonly quarantined: ReadonlyArray<{ readonly quarantinedBy: string; readonly reason: string; readonly origin?: 'kinesis' | 'dynamodb-stream' }>;
   /** Events the bus accepted that the consumer's rule selects. */
   readonly eventsPublished: number;
   /** Of those, events the consumer handled successfully. */
@@ -37,6 +41,8 @@ export interface Reconciliation {
   readonly sent: number;
   readonly stored: number;
   readonly quarantined: number;
+  /** Table changes the reactor quarantined: their events are not on the bus (not counted as readings). */
+  readonly changesQuarantined: number;
   readonly lost: number;
   readonly missingValid: number;
   readonly eventsPublished: number;
@@ -57,12 +63,15 @@ export interface Reconciliation {
 /**
  * Checks that nothing was lost: every reading sent was stored or quarantined (sent = stored +
  * quarantined), every valid reading was stored, every event the consumer owns was consumed, no
- * record or event ended in an on-failure destination, and the read model matches what was sent.
+ * table change had its events quarantined, no record or event ended in an on-failure
+ * destination, and the read model matches what was sent (rides, distance, and each unicorn's
+ * health as its latest stored reading says it, recoveries included).
  */
 export function reconcile(observed: RunObservations): Reconciliation {
   const sent = observed.sentValid.size + observed.sentMalformed;
   const stored = [...observed.sentValid].filter((key) => observed.storedKeys.has(key)).length;
-  const quarantined = observed.quarantined.length;
+  const quarantined = observed.quarantined.filter(({ origin }) => origin !== 'dynamodb-stream').length;
+  const changesQuarantined = observed.quarantined.length - quarantined;
   const lost = Math.max(0, sent - stored - quarantined);
   const missingValid = observed.sentValid.size - stored;
   const quarantineByReason: Record<string, number> = {};
@@ -77,6 +86,7 @@ export function reconcile(observed: RunObservations): Reconciliation {
   if (observed.eventsConsumed < observed.eventsPublished) {
     problems.push(`${observed.eventsPublished - observed.eventsConsumed} event(s) published but not consumed`);
   }
+  if (changesQuarantined > 0) problems.push(`${changesQuarantined} table change(s) quarantined: their events are not on the bus`);
   if (observed.lowReadingsWithoutAlert > 0) problems.push(`${observed.lowReadingsWithoutAlert} low reading(s) stored without a UnicornHealthLow event`);
   if (observed.onFailure > 0) problems.push(`${observed.onFailure} record(s) or event(s) in an on-failure destination`);
   if (observed.readModelMismatches.length > 0) problems.push(`read model differs: ${observed.readModelMismatches.length} mismatch(es)`);
@@ -85,6 +95,7 @@ export function reconcile(observed: RunObservations): Reconciliation {
     sent,
     stored,
     quarantined,
+    changesQuarantined,
     lost,
     missingValid,
     eventsPublished: observed.eventsPublished,
@@ -124,6 +135,7 @@ export function formatReconciliation(result: Reconciliation): string {
     `  ${mark(result.eventsConsumed >= result.eventsPublished)} events published for the consumer ${result.eventsPublished} = events consumed ${result.eventsConsumed}  (ride events accepted over HTTP: ${result.rideEventsAccepted})`,
     `        on the bus: ${Object.entries(result.eventsByType).map(([type, n]) => `${type} ${n}`).join(', ') || 'nothing'}`,
     `  ${mark(result.lowReadingsWithoutAlert === 0)} every stored low reading raised UnicornHealthLow${result.lowReadingsWithoutAlert > 0 ? ` (missing: ${result.lowReadingsWithoutAlert})` : ''}`,
+    ...(result.changesQuarantined > 0 ? [`  NO  table changes with quarantined events: ${result.changesQuarantined}`] : []),
     `  ${mark(result.readModel.matches)} read model of ${result.readModel.unicorns} unicorn(s) matches what was sent`,
     ...result.readModel.mismatches.map((m) => `        ${m}`),
     `  ${mark(result.onFailure === 0)} on-failure destinations and dead-letter queues: ${result.onFailure}`,

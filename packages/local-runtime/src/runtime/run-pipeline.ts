@@ -241,10 +241,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
       startKey = page.LastEvaluatedKey as Record<string, never> | undefined;
     } while (startKey);
 
-    const quarantined: Array<{ quarantinedBy: string; reason: string }> = [];
+    const quarantined: Array<{ quarantinedBy: string; reason: string; origin: 'kinesis' | 'dynamodb-stream' }> = [];
     for await (const key of listQuarantined(context.s3, { bucketName: context.platform.quarantineBucketName })) {
       const record = await readQuarantined(context.s3, { bucketName: context.platform.quarantineBucketName, key });
-      quarantined.push({ quarantinedBy: record.quarantinedBy, reason: record.reason });
+      quarantined.push({ quarantinedBy: record.quarantinedBy, reason: record.reason, origin: record.origin.kind });
     }
 
     const consumer = context.wired.find((fn) => fn.declaration.trigger.type === 'eventbridge-rule');
@@ -252,9 +252,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     const selects = consumerTrigger?.type === 'eventbridge-rule' ? compilePattern(consumerTrigger.eventPattern) : () => false;
     const reactor = context.functions.find(({ declaration }) => declaration.trigger.type === 'dynamodb-stream');
     const threshold = Number(reactor?.declaration.environment['HEALTH_LOW_THRESHOLD'] ?? 20);
-    const lowReadings = [...context.simulator.sentValid.values()].filter(
-      (reading) => reading.healthPoints < threshold && storedKeys.has(`${reading.name}|${reading.statusTime}`),
-    );
+    const storedReadings = [...context.simulator.sentValid.values()].filter((reading) => storedKeys.has(`${reading.name}|${reading.statusTime}`));
+    const lowReadings = storedReadings.filter((reading) => reading.healthPoints < threshold);
 
     const eventsByType: Record<string, number> = {};
     const alerted = new Set<string>();
@@ -275,7 +274,13 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
 
     const readModelTable = context.ownedTables[0];
     const readModel = readModelTable
-      ? await checkReadModel({ dynamodb: context.dynamodb, tableName: readModelTable.tableName, completedRides: [...completedRides.values()], lowReadings })
+      ? await checkReadModel({
+          dynamodb: context.dynamodb,
+          tableName: readModelTable.tableName,
+          completedRides: [...completedRides.values()],
+          storedReadings,
+          healthLowThreshold: threshold,
+        })
       : { unicorns: 0, mismatches: ['no read model table declared'] };
     return {
       sentValid: new Set(context.simulator.sentValid.keys()),

@@ -49,6 +49,19 @@ describe('reconcile', () => {
     expect(result.problems.join('; ')).toContain(problem);
   });
 
+  it('does not count table changes the reactor quarantined as readings, and fails on them', () => {
+    // Prepare: the readings balance; one change's events were rejected for good and quarantined.
+    const quarantined = [...base.quarantined, { quarantinedBy: 'ddb-stream-reactor', reason: 'REJECTED_BY_SINK', origin: 'dynamodb-stream' as const }];
+
+    // Act
+    const result = reconcile({ ...base, quarantined });
+
+    // Assess
+    expect(result).toMatchObject({ ok: false, sent: 5, stored: 3, quarantined: 2, lost: 0, changesQuarantined: 1 });
+    expect(result.problems).toEqual(['1 table change(s) quarantined: their events are not on the bus']);
+    expect(formatReconciliation(result)).toContain('table changes with quarantined events: 1');
+  });
+
   it('reports no latency, not 0 ms, when nothing was stored', () => {
     const result = reconcile({ ...base, sentValid: new Set(), storedKeys: new Set(), latenciesMs: [] });
     expect(result.latencyMs).toEqual({ p50: null, p99: null, max: null, samples: 0 });
