@@ -13,7 +13,9 @@
  * - `cidr` covers the whole block: host bits are masked (`10.0.0.7/24` is 10.0.0.0-10.0.0.255);
  *   `/32` and `/128` are refused, as by the engine.
  * - "Rule is too complex" follows the engine's `MachineComplexityEvaluator` (`rule-complexity.ts`)
- *   with the limit in `MAX_RULE_COMPLEXITY`.
+ *   with the limit in `MAX_RULE_COMPLEXITY`. It is computed only for patterns holding a wildcard,
+ *   and exactly only where a bound cannot decide (`complexity-limit.ts`); a pattern whose rating
+ *   needs more than `MAX_COMPLEXITY_SUB_RULES` `$or` combinations is refused the same way.
  *
  * The remaining choices are:
  * - A field holding an object or an empty array has no leaf value: `exists: false` holds and

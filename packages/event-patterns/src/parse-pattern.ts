@@ -1,11 +1,10 @@
 import { isPlainObject, type CompileContext } from './compile-context.js';
 import { compileObject } from './compile-tree.js';
+import { checkRuleComplexity } from './complexity-limit.js';
 import type { CompiledNode } from './compiled.js';
-import { MAX_RULE_COMPLEXITY } from './constants.js';
 import { InvalidEventPatternError } from './errors.js';
 import { evaluateNode } from './evaluate.js';
 import type { EventPattern } from './types.js';
-import { ruleComplexity } from './rule-complexity.js';
 
 /**
  * A validated, compiled event pattern. Build it once with {@link parsePattern} and call
@@ -54,7 +53,7 @@ export function parsePattern(pattern: unknown): CompiledEventPattern {
   const source = typeof pattern === 'string' ? parseJson(pattern) : pattern;
   const context: CompileContext = { path: '', insideOr: false };
   const root = compileObject(source, context);
-  checkComplexity(source as Record<string, unknown>);
+  checkRuleComplexity(source as Record<string, unknown>);
   return new CompiledEventPattern(deepFreeze(structuredClone(source)) as EventPattern, root);
 }
 
@@ -64,15 +63,6 @@ function parseJson(text: string): unknown {
   } catch (error) {
     throw new InvalidEventPatternError('', `the pattern is not valid JSON (${(error as Error).message})`, { cause: error });
   }
-}
-
-/**
- * Refuses a rule whose wildcards make matching too costly, as EventBridge does ("Rule is too
- * complex", EventBridge user guide, wildcard matching complexity). The error names the field.
- */
-function checkComplexity(pattern: Record<string, unknown>): void {
-  const { complexity, field } = ruleComplexity(pattern, MAX_RULE_COMPLEXITY + 1);
-  if (complexity > MAX_RULE_COMPLEXITY) throw new InvalidEventPatternError(field, 'Rule is too complex');
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,6 +1,6 @@
-import { isPlainObject } from './compile-context.js';
+import { complexityPatternOf, complexityPatternsByField, type ComplexityPatterns } from './complexity-patterns.js';
+import { MAX_COMPLEXITY_SUB_RULES } from './constants.js';
 import { subRulesOf, type SubRule } from './sub-rules.js';
-import { parseWildcard, wildcardTokens } from './wildcard.js';
 import { machineComplexity, type ComplexityPattern } from './wildcard-complexity.js';
 
 /** The complexity of a pattern's worst byte machine, and the field path it belongs to. */
@@ -31,22 +31,57 @@ interface NameState {
  * through the same patterns of the fields sorted before it (Event Ruler adds a sub-rule's fields
  * in sorted order, every value of a field leading to one next name state).
  *
+ * Only what the rating needs is built: a pattern without such values builds no sub-rule, fields
+ * sorting after the last wildcard field are left out, and identical sub-rules are added once.
+ * A pattern that still needs more than {@link MAX_COMPLEXITY_SUB_RULES} sub-rules is rated at
+ * `cap`, on the field of its worst {@link pooledComplexity}.
+ *
  * @example
  * ```ts
  * ruleComplexity({ resources: [{ wildcard: '*:*:*:*:*:event-bus/*' }] }, 100); // { complexity: 11, field: 'resources' }
  * ```
  */
 export function ruleComplexity(pattern: Record<string, unknown>, cap: number): RuleComplexity {
+  const byField = complexityPatternsByField(pattern);
+  if (byField.size === 0) return { complexity: 0, field: '' };
+  // Fields sorting after every wildcard field are added after it in every sub-rule, so the name
+  // states they lead to hold no wildcard: leaving them out changes no rated machine.
+  const lastField = [...byField.keys()].sort().at(-1) ?? '';
+  const rules = subRulesOf(pattern, { maxSubRules: MAX_COMPLEXITY_SUB_RULES, keepPath: (path) => path <= lastField });
+  if (rules === undefined) return { complexity: cap, field: pooledComplexity(byField, cap).field };
   const root: NameState = { machines: new Map() };
   const machines: ByteMachine[] = [];
-  for (const rule of subRulesOf(pattern).filter(holdsWildcard)) {
-    addSubRule(root, rule, machines);
+  for (const rule of rules) {
+    if (holdsWildcard(rule)) addSubRule(root, rule, machines);
   }
   let worst: RuleComplexity = { complexity: 0, field: '' };
   for (const machine of machines) {
     if (machine.wildcards.size === 0) continue;
     const complexity = machineComplexity([...machine.wildcards.values()], cap);
     if (complexity > worst.complexity) worst = { complexity, field: machine.field };
+    if (complexity >= cap) break;
+  }
+  return worst;
+}
+
+/**
+ * An upper bound of {@link ruleComplexity}, from one walk of the pattern and no sub-rules: for each
+ * field, the complexity of a byte machine holding every wildcard value the pattern has at that
+ * path. A byte machine belongs to one field and holds some of that field's values, and adding
+ * patterns to a machine never lowers its complexity (each input keeps every state it had live,
+ * and each state counts at least the patterns it counted), so no machine of the rule is worse.
+ *
+ * @example
+ * ```ts
+ * const byField = complexityPatternsByField({ $or: [{ a: ['x'], key: [{ wildcard: '*a*b*c*d*' }] }, { a: ['y'], key: [{ wildcard: '*e*f*g*h*' }] }] });
+ * pooledComplexity(byField, 100); // { complexity: 12, field: 'key' } (ruleComplexity: 6, the $or keeps them apart)
+ * ```
+ */
+export function pooledComplexity(byField: ReadonlyMap<string, ComplexityPatterns>, cap: number): RuleComplexity {
+  let worst: RuleComplexity = { complexity: 0, field: '' };
+  for (const [field, patterns] of byField) {
+    const complexity = machineComplexity([...patterns.values()], cap);
+    if (complexity > worst.complexity) worst = { complexity, field };
     if (complexity >= cap) break;
   }
   return worst;
@@ -100,21 +135,4 @@ function addField(state: NameState, field: string, values: readonly unknown[], m
 function identitiesOf(value: unknown): string[] {
   const text = JSON.stringify(value);
   return typeof value === 'number' ? [`numeric:${text}`, `exact:${text}`] : [text];
-}
-
-function complexityPatternOf(value: unknown): ComplexityPattern | undefined {
-  if (!isPlainObject(value)) return undefined;
-  if (typeof value.wildcard === 'string') return tokenised([value.wildcard]);
-  const excluded = value['anything-but'];
-  if (!isPlainObject(excluded) || !('wildcard' in excluded)) return undefined;
-  const texts: unknown[] = Array.isArray(excluded.wildcard) ? excluded.wildcard : [excluded.wildcard];
-  return tokenised(texts.filter((text): text is string => typeof text === 'string'));
-}
-
-function tokenised(texts: readonly string[]): ComplexityPattern | undefined {
-  const values = texts.flatMap((text) => {
-    const parsed = parseWildcard(text);
-    return 'pattern' in parsed ? [wildcardTokens(parsed.pattern)] : [];
-  });
-  return values.length === 0 ? undefined : { values };
 }

@@ -12,7 +12,7 @@ export function readWildcard(operand: unknown, context: CompileContext): Wildcar
 
 /**
  * Compiles `{ "wildcard": "dir/*.png" }`: string values matching the glob. The rule's complexity
- * is checked once the whole pattern is compiled (`rule-complexity.ts`).
+ * is checked once the whole pattern is compiled (`complexity-limit.ts`).
  */
 export function compileWildcard(operand: unknown, context: CompileContext): ValueTest {
   const pattern = readWildcard(operand, context);

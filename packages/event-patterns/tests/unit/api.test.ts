@@ -104,7 +104,7 @@ describe('compilePattern', () => {
     expect(matched).toEqual([EC2_STATE_CHANGE_EVENT]);
   });
 
-  it('matches 20,000 events against a compiled pattern quickly', () => {
+  it('matches 20,000 events against one compiled pattern', () => {
     // Prepare
     const matches = compilePattern({
       source: [{ prefix: 'aws.' }],
@@ -116,14 +116,15 @@ describe('compilePattern', () => {
       },
     });
     const events = Array.from({ length: 20_000 }, (_, index) => withDetail({ 'x-limit': 299 + (index % 4) }));
-    const started = performance.now();
 
     // Act
-    const matched = events.filter(matches).length;
+    const matched = events.filter(matches);
 
     // Assess
-    expect(matched).toBe(10_000);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    const limits = matched.map((event) => (event.detail as Record<string, unknown>)['x-limit']);
+    expect(limits.filter((limit) => limit === 300)).toHaveLength(5_000);
+    expect(limits.filter((limit) => limit === 301)).toHaveLength(5_000);
+    expect(matched).toHaveLength(10_000);
   });
 
   it('validates once, at compile time', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ruleComplexity } from '../../src/rule-complexity.js';
+import { complexityPatternsByField } from '../../src/complexity-patterns.js';
+import { MAX_COMPLEXITY_SUB_RULES } from '../../src/constants.js';
+import { pooledComplexity, ruleComplexity } from '../../src/rule-complexity.js';
 import { machineComplexity, STAR, type WildcardToken } from '../../src/wildcard-complexity.js';
 
 const UTF8 = new TextEncoder();
@@ -103,5 +105,71 @@ describe('ruleComplexity rates whole rules as EventBridge does', () => {
 
     // Assess
     expect(complexity).toBe(expected);
+  });
+});
+
+/** `count` sibling fields, each a two-branch `$or`: 2^count sub-rules. */
+function siblingOrs(count: number): Record<string, unknown> {
+  return Object.fromEntries(Array.from({ length: count }, (_, index) => [`group${index}`, { $or: [{ a: ['x'] }, { b: ['y'] }] }]));
+}
+
+/** Two wildcards rated 12 together; the `$or` reaches them through different values of `a` (6 apart). */
+const KEPT_APART = { $or: [{ a: ['x'], key: [{ wildcard: '*a*b*c*d*' }] }, { a: ['y'], key: [{ wildcard: '*e*f*g*h*' }] }] };
+
+describe('ruleComplexity builds only the sub-rules the rating needs, and a bounded number of them', () => {
+  it('rates a pattern without wildcards 0 however many $or groups it has', () => {
+    // Act
+    const rated = ruleComplexity(siblingOrs(40), 100);
+
+    // Assess
+    expect(rated).toEqual({ complexity: 0, field: '' });
+  });
+
+  it('leaves out $or groups on fields that sort after every wildcard field (exact rating kept)', () => {
+    // Prepare
+    const pattern = { ...KEPT_APART, zz: siblingOrs(40) };
+
+    // Act
+    const rated = ruleComplexity(pattern, 100);
+
+    // Assess
+    expect(rated).toEqual({ complexity: 6, field: 'key' });
+  });
+
+  it(`rates exactly while the sub-rules fit in MAX_COMPLEXITY_SUB_RULES (${MAX_COMPLEXITY_SUB_RULES})`, () => {
+    // Prepare
+    const groups = Math.floor(Math.log2(MAX_COMPLEXITY_SUB_RULES / 2)); // 2^groups * 2 sub-rules fit
+
+    // Act
+    const rated = ruleComplexity({ ...siblingOrs(groups), ...KEPT_APART }, 100);
+
+    // Assess
+    expect(rated).toEqual({ complexity: 6, field: 'key' });
+  });
+
+  it('rates at the cap, on the worst pooled field, a pattern needing more sub-rules than MAX_COMPLEXITY_SUB_RULES', () => {
+    // Prepare
+    const groups = Math.floor(Math.log2(MAX_COMPLEXITY_SUB_RULES / 2)) + 1; // 2^groups * 2 sub-rules do not fit
+
+    // Act
+    const rated = ruleComplexity({ ...siblingOrs(groups), ...KEPT_APART }, 100);
+
+    // Assess
+    expect(rated).toEqual({ complexity: 100, field: 'key' });
+  });
+});
+
+describe('pooledComplexity bounds ruleComplexity from one walk of the pattern', () => {
+  it.each([
+    ['wildcards kept apart by an $or are pooled', KEPT_APART, { complexity: 12, field: 'key' }],
+    ['anything-but wildcards count, other values do not', { a: ['x', { prefix: 'y' }], b: [{ 'anything-but': { wildcard: '*a*' } }] }, { complexity: 3, field: 'b' }],
+    ['no wildcard at all', siblingOrs(40), { complexity: 0, field: '' }],
+  ])('%s', (_name, pattern, expected) => {
+    // Act
+    const bound = pooledComplexity(complexityPatternsByField(pattern), 100);
+
+    // Assess
+    expect(bound).toEqual(expected);
+    expect(bound.complexity).toBeGreaterThanOrEqual(ruleComplexity(pattern, 100).complexity);
   });
 });
