@@ -124,26 +124,64 @@ export function reconcile(observed: RunObservations): Reconciliation {
 
 const rounded = (value: number | null) => (value === null ? null : Math.round(value));
 
-/** The reconciliation as the lines printed at the end of a run. */
+/** Terminal width the reconciliation keeps within, like the live view. */
+const MAX_LINE_CHARS = 80;
+
+/**
+ * `pieces` after `prefix`, joined by `separator` and wrapped within {@link MAX_LINE_CHARS} (a
+ * single piece longer than that stays whole), later lines indented two more than the prefix.
+ */
+function wrapped(prefix: string, pieces: readonly string[], separator: ', ' | ' '): string[] {
+  const indent = ' '.repeat(prefix.length - prefix.trimStart().length + 2);
+  const glue = separator.trimEnd();
+  const lines: string[] = [];
+  let line = '';
+  pieces.forEach((piece, index) => {
+    const text = index < pieces.length - 1 ? `${piece}${glue}` : piece;
+    const start = lines.length === 0 ? prefix : indent;
+    if (line === '') line = `${start}${text}`;
+    else if (line.length + 1 + text.length <= MAX_LINE_CHARS) line = `${line} ${text}`;
+    else {
+      lines.push(line);
+      line = `${indent}${text}`;
+    }
+  });
+  lines.push(line === '' ? prefix.trimEnd() : line);
+  return lines;
+}
+
+/**
+ * The reconciliation as the lines printed at the end of a run, each within 80 columns (a
+ * read-model mismatch or a problem can be longer: they are wrapped at commas and spaces too).
+ *
+ * @example
+ * ```ts
+ * console.log(formatReconciliation(reconcile(observations)));
+ * ```
+ */
 export function formatReconciliation(result: Reconciliation): string {
   const mark = (ok: boolean) => (ok ? 'ok ' : 'NO ');
+  const words = (prefix: string, text: string) => wrapped(prefix, text.split(' '), ' ');
+  const busTypes = Object.entries(result.eventsByType).map(([type, n]) => `${type} ${n}`);
+  const latency = result.latencyMs;
   const lines = [
     '',
     `Reconciliation after ${result.durationSeconds.toFixed(1)} s`,
     `  ${mark(result.lost === 0)} readings sent ${result.sent} = stored ${result.stored} + quarantined ${result.quarantined}${result.lost > 0 ? `  (lost ${result.lost})` : ''}`,
     ...Object.entries(result.quarantineByReason).map(([reason, n]) => `        quarantined by ${reason}: ${n}`),
-    `  ${mark(result.eventsConsumed >= result.eventsPublished)} events published for the consumer ${result.eventsPublished} = events consumed ${result.eventsConsumed}  (ride events accepted over HTTP: ${result.rideEventsAccepted})`,
-    `        on the bus: ${Object.entries(result.eventsByType).map(([type, n]) => `${type} ${n}`).join(', ') || 'nothing'}`,
+    `  ${mark(result.eventsConsumed >= result.eventsPublished)} events for the consumer: published ${result.eventsPublished} = consumed ${result.eventsConsumed}`,
+    `        ride events accepted over HTTP: ${result.rideEventsAccepted}`,
+    ...wrapped('        on the bus: ', busTypes.length > 0 ? busTypes : ['nothing'], ', '),
     `  ${mark(result.lowReadingsWithoutAlert === 0)} every stored low reading raised UnicornHealthLow${result.lowReadingsWithoutAlert > 0 ? ` (missing: ${result.lowReadingsWithoutAlert})` : ''}`,
     ...(result.changesQuarantined > 0 ? [`  NO  table changes with quarantined events: ${result.changesQuarantined}`] : []),
     `  ${mark(result.readModel.matches)} read model of ${result.readModel.unicorns} unicorn(s) matches what was sent`,
-    ...result.readModel.mismatches.map((m) => `        ${m}`),
+    ...result.readModel.mismatches.flatMap((m) => words('        ', m)),
     `  ${mark(result.onFailure === 0)} on-failure destinations and dead-letter queues: ${result.onFailure}`,
-    result.latencyMs.samples > 0
-      ? `      latency put -> stored: p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms, max ${result.latencyMs.max} ms (${result.latencyMs.samples} readings)`
-      : '      latency put -> stored: no reading was stored',
+    ...(latency.samples > 0
+      ? [`      latency put -> stored (${latency.samples} readings):`, `        p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms`]
+      : ['      latency put -> stored: no reading was stored']),
     ...(result.simulatorPutFailures > 0 ? [`      the simulator could not put ${result.simulatorPutFailures} reading(s) (never sent, not counted)`] : []),
-    result.ok ? 'Nothing lost.' : `PROBLEMS: ${result.problems.join('; ')}`,
+    ...(result.ok ? ['Nothing lost.'] : ['PROBLEMS:', ...result.problems.flatMap((problem) => words('  - ', problem))]),
   ];
   return lines.join('\n');
 }

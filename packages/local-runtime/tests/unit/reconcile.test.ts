@@ -35,7 +35,7 @@ describe('reconcile', () => {
   it('counts a reading that is neither stored nor quarantined as lost', () => {
     const result = reconcile({ ...base, storedKeys: new Set(['a|1', 'a|2']) });
     expect(result).toMatchObject({ ok: false, lost: 1, missingValid: 1 });
-    expect(formatReconciliation(result)).toContain('PROBLEMS: 1 reading(s) neither stored nor quarantined');
+    expect(formatReconciliation(result)).toContain('PROBLEMS:\n  - 1 reading(s) neither stored nor quarantined');
   });
 
   it.each([
@@ -75,5 +75,25 @@ describe('percentile', () => {
     expect(percentile([5], 99)).toBe(5);
     expect(percentile([1, 2, 3, 4], 50)).toBe(2);
     expect(percentile([1, 2, 3, 4], 75)).toBe(3);
+  });
+});
+
+describe('formatReconciliation', () => {
+  it('keeps every line within an 80-column terminal, whatever the numbers, event types and problems', () => {
+    // Prepare: big counts, many event types on the bus, long mismatches and several problems
+    const big = 123_456_789;
+    const eventsByType = Object.fromEntries(
+      ['RideRequested', 'RideCompleted', 'UnicornHealthLow', 'UnicornHealthRestored', 'UnicornReadingCorrected', 'UnicornReadingRemoved'].map((type) => [type, big]),
+    );
+    const mismatches = Array.from({ length: 3 }, (_, index) => `unicorn-${index}: ridesCompleted ${big}, expected ${big + 1}; distanceMetres ${big}.123 expected ${big}.456; healthStatus LOW expected OK`);
+    const result = reconcile({ ...base, eventsConsumed: 3, onFailure: 2, readModelMismatches: mismatches, latenciesMs: [big, big] });
+
+    // Act
+    const lines = formatReconciliation({ ...result, eventsByType, eventsPublished: big, eventsConsumed: big, sent: big, stored: big }).split('\n');
+
+    // Assess
+    expect(lines.filter((line) => line.length > 80)).toEqual([]);
+    expect(lines.join(' ')).toContain('UnicornReadingRemoved 123456789');
+    expect(lines).toContain('PROBLEMS:');
   });
 });
