@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { JavaNotFoundError, PortInUseError } from '@wildrydes/emulators';
 import { FunctionNotBuiltError } from '../runtime/load-declarations.js';
 import { RunInterruptedError, runPipeline } from '../runtime/run-pipeline.js';
-import { CtrlC } from './interrupts.js';
+import { CtrlC, sameCtrlCWithinMs } from './interrupts.js';
 import { HELP, UsageError, parseStartOptions } from './options.js';
 
 let interruptedBy: (() => void) | undefined;
@@ -45,14 +45,17 @@ async function main(): Promise<number> {
   // One Ctrl-C drains and reconciles; the next stops the emulators at once; one more quits on the spot.
   const drain = new AbortController();
   const stopNow = new AbortController();
-  const ctrlC = new CtrlC();
+  const ctrlC = new CtrlC({
+    // Under npm each Ctrl-C arrives twice (see NPM_FORWARDED_COPY_WITHIN_MS); run directly, once.
+    sameWithinMs: sameCtrlCWithinMs(process.env),
+    onAction: (action) => {
+      if (action === 'drain') drain.abort();
+      else if (action === 'stop-now') stopNow.abort();
+      else process.exit(130); // the exit hooks still kill DynamoDB Local and remove the temporary folders
+    },
+  });
+  const onSigint = (): void => ctrlC.press();
   process.on('SIGINT', onSigint);
-  function onSigint(): void {
-    const action = ctrlC.press();
-    if (action === 'drain') drain.abort();
-    else if (action === 'stop-now') stopNow.abort();
-    else if (action === 'quit') process.exit(130); // the exit hooks still kill DynamoDB Local and remove the temporary folders
-  }
   interruptedBy = onSigint;
 
   const result = await runPipeline({

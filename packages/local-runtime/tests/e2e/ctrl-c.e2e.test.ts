@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,15 +9,26 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isPortFree } from '@wildrydes/emulators';
 
 const workspaceRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+const runOptions = ['--skip-build', '--rate', '20', '--unicorns', '3', '--rides', '1', '--seed', '7'];
 
-/** `npm start`, as a person runs it: npm in its own process group, as a terminal's foreground job. */
-function npmStart(temporaryDirectory: string) {
-  const child = spawn('npm', ['start', '--', '--skip-build', '--rate', '20', '--unicorns', '3', '--rides', '1', '--seed', '7'], {
-    cwd: workspaceRoot,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, TMPDIR: temporaryDirectory, npm_config_update_notifier: 'false', CI: '' },
-  });
+/**
+ * `npm start`, as a person runs it (`npm`: npm in its own process group, as a terminal's foreground
+ * job), or the command its script runs, without npm (`direct`: no forwarded copies of a Ctrl-C).
+ */
+function startRun(temporaryDirectory: string, how: 'npm' | 'direct') {
+  const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: temporaryDirectory, npm_config_update_notifier: 'false', CI: '' };
+  let command = 'npm';
+  let args = ['start', '--', ...runOptions];
+  if (how === 'direct') {
+    // The start script is `exec node <flags> <cli>`: run that node command line itself, with none of npm's variables.
+    const script = (JSON.parse(readFileSync(join(workspaceRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    const nodeCommand = /^exec node (.+)$/.exec(script)?.[1];
+    if (nodeCommand === undefined) throw new Error(`unexpected start script: ${script}`);
+    command = process.execPath;
+    args = [...nodeCommand.split(' '), ...runOptions];
+    for (const name of Object.keys(env)) if (name.startsWith('npm_')) delete env[name];
+  }
+  const child = spawn(command, args, { cwd: workspaceRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   const waiters: Array<{ text: string; resolve: () => void }> = [];
   const take = (chunk: Buffer) => {
@@ -38,13 +50,16 @@ function npmStart(temporaryDirectory: string) {
       Promise.race([
         new Promise<void>((resolve) => (output.includes(text) ? resolve() : waiters.push({ text, resolve }))),
         exited.then(() => {
-          if (!output.includes(text)) throw new Error(`npm start ended without printing ${JSON.stringify(text)}:\n${output}`);
+          if (!output.includes(text)) throw new Error(`the run ended without printing ${JSON.stringify(text)}:\n${output}`);
         }),
       ]),
-    /** Ctrl-C in a terminal: SIGINT to the whole foreground process group (npm and what it runs). */
+    /** Ctrl-C in a terminal: SIGINT to the whole foreground process group (npm, if any, and what it runs). */
     ctrlC: () => process.kill(-child.pid!, 'SIGINT'),
   };
 }
+
+/** What the run prints when it acts on a first Ctrl-C (under npm: once no copy of it can come any more). */
+const DRAINING = 'Simulator stopped: draining the pipeline';
 
 /** The emulator ports, from the `export AWS_ENDPOINT_URL_<SERVICE>=` lines the run printed. */
 function emulatorPorts(output: string): number[] {
@@ -65,7 +80,7 @@ describe('Ctrl-C in npm start, end to end', () => {
     async () => {
       // Prepare
       temporaryDirectory = await mkdtemp(join(tmpdir(), 'ctrl-c-once-'));
-      const run = npmStart(temporaryDirectory);
+      const run = startRun(temporaryDirectory, 'npm');
       running = run.child;
       await run.printed('simulator  readings');
 
@@ -87,15 +102,15 @@ describe('Ctrl-C in npm start, end to end', () => {
   it(
     'a second Ctrl-C stops the emulators at once, removes their temporary folders and ends as interrupted (SIGINT), without reconciling',
     async () => {
-      // Prepare: the first Ctrl-C while the emulators start; the run then drains as soon as it is up.
-      // Its lines are printed once DynamoDB Local answers, seconds after the first Ctrl-C: far more
-      // than SAME_CTRL_C_WITHIN_MS, so the next SIGINT counts as a second Ctrl-C, not as a copy.
+      // Prepare: the first Ctrl-C while the emulators start; the run drains as soon as it is up. Under
+      // npm a Ctrl-C is acted on once its copies can no longer come, so a Ctrl-C sent after the run
+      // says it drains is a second one, however soon it follows.
       temporaryDirectory = await mkdtemp(join(tmpdir(), 'ctrl-c-twice-'));
-      const run = npmStart(temporaryDirectory);
+      const run = startRun(temporaryDirectory, 'npm');
       running = run.child;
       await run.printed('Starting emulators');
       run.ctrlC();
-      await run.printed('Reach this run from another terminal');
+      await run.printed(DRAINING);
 
       // Act: the second Ctrl-C, while it drains.
       run.ctrlC();
@@ -108,6 +123,31 @@ describe('Ctrl-C in npm start, end to end', () => {
       const ports = emulatorPorts(run.output());
       expect(ports).toHaveLength(5);
       for (const port of ports) expect(await isPortFree(port)).toBe(true);
+      expect((await readdir(temporaryDirectory)).filter((name) => name.startsWith('emulators-'))).toEqual([]);
+    },
+    120_000,
+  );
+
+  it(
+    'run without npm (no copies of a Ctrl-C), an impatient ^C^C stops at once: the second Ctrl-C is not taken for a copy of the first',
+    async () => {
+      // Prepare
+      temporaryDirectory = await mkdtemp(join(tmpdir(), 'ctrl-c-direct-'));
+      const run = startRun(temporaryDirectory, 'direct');
+      running = run.child;
+      await run.printed('simulator  readings');
+
+      // Act: ^C, and ^C again as soon as the first shows
+      run.ctrlC();
+      await run.printed(DRAINING);
+      run.ctrlC();
+      const [code, signal] = await run.exited;
+
+      // Assess
+      expect({ code, signal }, run.output()).toEqual({ code: null, signal: 'SIGINT' });
+      expect(run.output()).toContain('Quitting now');
+      expect(run.output()).not.toContain('Reconciliation');
+      for (const port of emulatorPorts(run.output())) expect(await isPortFree(port)).toBe(true);
       expect((await readdir(temporaryDirectory)).filter((name) => name.startsWith('emulators-'))).toEqual([]);
     },
     120_000,
