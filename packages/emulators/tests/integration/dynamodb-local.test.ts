@@ -207,12 +207,18 @@ describe('startDynamoDbLocal', () => {
 /** Compiles Java `sources` (path -> text) into a folder of classes. */
 async function compileStubs(sources: Record<string, string>): Promise<{ classes: string; remove(): Promise<void> }> {
   const folder = await mkdtemp(join(tmpdir(), 'emulators-stubs-'));
-  const files = Object.keys(sources).map((path) => join(folder, 'src', path));
-  for (const [path, text] of Object.entries(sources)) {
-    await mkdir(dirname(join(folder, 'src', path)), { recursive: true });
-    await writeFile(join(folder, 'src', path), text);
+  const remove = () => rm(folder, { recursive: true, force: true });
+  try {
+    const files = Object.keys(sources).map((path) => join(folder, 'src', path));
+    for (const [path, text] of Object.entries(sources)) {
+      await mkdir(dirname(join(folder, 'src', path)), { recursive: true });
+      await writeFile(join(folder, 'src', path), text);
+    }
+    const run = await runJavaTool('javac', ['-d', join(folder, 'classes'), ...files]);
+    if (run.code !== 0) throw new Error(`javac failed: ${run.output}`);
+    return { classes: join(folder, 'classes'), remove };
+  } catch (error) {
+    await remove();
+    throw error;
   }
-  const run = await runJavaTool('javac', ['-d', join(folder, 'classes'), ...files]);
-  if (run.code !== 0) throw new Error(`javac failed: ${run.output}`);
-  return { classes: join(folder, 'classes'), remove: () => rm(folder, { recursive: true, force: true }) };
 }
