@@ -8,6 +8,7 @@ export {
   ResourceNotReadyError,
 } from './errors';
 export { findFreePort, isPortFree } from './ports';
+export { seededRandom, type Random } from './seeded-random';
 export { checkJava, parseJavaVersion, MINIMUM_JAVA_VERSION, type JavaVersion } from './java';
 export { startKinesalite, type KinesaliteOptions } from './kinesalite';
 export { startDynamoDbLocal, type DynamoDbLocalOptions } from './dynamodb-local';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@wildrydes/emulators';
 import { comparableRevision } from '@wildrydes/schemas';
 import { eventsForChange, type DomainEvent } from '../../src/change-events.js';
 import { decodeChange } from '../../src/decode-change.js';
@@ -59,17 +60,6 @@ describe('healthRestoredFor', () => {
   });
 });
 
-/** mulberry32: a seeded generator, so a failing case can be replayed from its seed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const pick = <T>(random: () => number, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 function shuffled<T>(random: () => number, items: readonly T[]): T[] {
   const copy = [...items];
@@ -99,7 +89,7 @@ describe('recovery, whatever the order (property)', () => {
     'seed %i: after every write is processed, late and repeated, and every event delivered in any order, the read model says what the latest stored reading says',
     (seed) => {
       // Prepare: writes of 1..5 readings (some corrected), low or healthy, in a random order.
-      const random = seeded(seed);
+      const random = seededRandom(seed);
       const table = new Map<string, number>();
       const states: Array<Map<string, number>> = [new Map()];
       const changes: WritingChange[] = [];

@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '@wildrydes/emulators';
 import { RIDE_RANGES } from '@wildrydes/schemas';
 import { distanceIncrement } from '../../src/distance-increment.js';
-
-/** A small seeded generator (mulberry32), so a failing case can be replayed. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const { max } = RIDE_RANGES.distanceMetres;
 /** Exact millimetres of a decimal string with at most three decimals. */
@@ -37,7 +26,7 @@ describe('distanceIncrement', () => {
 
   it('gives, for any distance the catalog accepts, a plain decimal of at most three places within half a millimetre of it', () => {
     // Prepare: spread over every order of magnitude a valid distance can have, down to DynamoDB's 1e-130.
-    const random = seeded(7);
+    const random = seededRandom(7);
     const distances = Array.from({ length: 5_000 }, () => Math.min(max, 10 ** (-130 + random() * 136.000001)));
 
     // Act + Assess
@@ -51,7 +40,7 @@ describe('distanceIncrement', () => {
   it('cannot make a counter unstorable: even after 10^20 of the longest rides, one more keeps it within 38 significant digits', () => {
     // Prepare: the counter as DynamoDB holds it, exactly, in millimetres.
     const counter = 10n ** 20n * millimetres(distanceIncrement(max));
-    const random = seeded(11);
+    const random = seededRandom(11);
 
     for (let i = 0; i < 1_000; i++) {
       // Act

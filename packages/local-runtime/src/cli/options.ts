@@ -39,7 +39,7 @@ Options:
   --skip-build           use the bundles in dist/apps as they are (default: build them first, cached by Nx)
   -h, --help             show this help
 
-Requires Java 17+ on PATH (DynamoDB Local). No AWS account, no Docker.`;
+Requires a Java 17+ JDK on PATH (DynamoDB Local). No AWS account, no Docker.`;
 
 /** A bad command line: the message says which option and why. */
 export class UsageError extends Error {

@@ -1,13 +1,2 @@
-/** A small seeded PRNG (mulberry32), so a simulation can be replayed exactly. */
-export type Random = () => number;
-
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+// The simulator's generator is the workspace's one, so a simulation replays exactly from its seed.
+export { seededRandom, type Random } from '@wildrydes/emulators';
