@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { awsFreeEnvironment } from './support/aws-free-environment.js';
 
 const workspaceRoot = fileURLToPath(new URL('../../', import.meta.url));
 const plugin = createRequire(import.meta.url)('../nx/deploy-preflight-plugin.cjs') as {
@@ -31,21 +32,13 @@ describe('the deploy preflight Nx hook', () => {
 
   it('stops `nx run <fn>:deploy` without credentials with exit 1 and a message naming AWS_PROFILE and AWS_REGION, before any task', () => {
     // Prepare: no AWS settings at all, an empty home, instance metadata off (nothing leaves the machine).
-    const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_') && !name.startsWith('NX_')));
+    const env = { ...awsFreeEnvironment(home), NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 
     // Act
     const result = spawnSync(process.execPath, [join(workspaceRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run', 'eventbridge-producer:deploy'], {
       cwd: workspaceRoot,
       encoding: 'utf8',
-      env: {
-        ...environment,
-        HOME: home,
-        AWS_CONFIG_FILE: join(home, 'config'),
-        AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-        AWS_EC2_METADATA_DISABLED: 'true',
-        NX_DAEMON: 'false',
-        NX_NO_CLOUD: 'true',
-      },
+      env,
     });
 
     // Assess

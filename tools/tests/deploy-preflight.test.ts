@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { awsFreeEnvironment } from './support/aws-free-environment.js';
 
 const workspaceRoot = fileURLToPath(new URL('../../', import.meta.url));
 const preflight = join(workspaceRoot, 'tools', 'deploy', 'preflight.mjs');
@@ -15,19 +16,7 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
  * and instance metadata disabled so that nothing leaves the machine.
  */
 function runPreflight(settings: Record<string, string>): { status: number | null; stderr: string } {
-  const environment = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-  const result = spawnSync(process.execPath, [preflight], {
-    cwd: workspaceRoot,
-    encoding: 'utf8',
-    env: {
-      ...environment,
-      HOME: home,
-      AWS_CONFIG_FILE: join(home, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'),
-      AWS_EC2_METADATA_DISABLED: 'true',
-      ...settings,
-    },
-  });
+  const result = spawnSync(process.execPath, [preflight], { cwd: workspaceRoot, encoding: 'utf8', env: { ...awsFreeEnvironment(home), ...settings } });
   return { status: result.status, stderr: result.stderr };
 }
 
