@@ -1,3 +1,4 @@
+import { mapWithConcurrency } from '@wildrydes/aws-clients';
 import type { NeighbourWindowRequest, NeighbourWindowResult } from './read-neighbour-window.js';
 import type { WritingChange } from './health-recovery.js';
 
@@ -28,8 +29,14 @@ export function windowRequests(changes: readonly WritingChange[]): NeighbourWind
 }
 
 /**
- * Reads the window of every unicorn the batch wrote readings of, all at once (their number is
- * bounded by the batch size), keyed by unicorn.
+ * Window reads in flight at once: enough to hide round trips, few enough not to multiply
+ * throttling when a batch holds a hundred unicorns (as the batch writers bound their calls).
+ */
+export const WINDOW_READ_CONCURRENCY = 8;
+
+/**
+ * Reads the window of every unicorn the batch wrote readings of, at most
+ * {@link WINDOW_READ_CONCURRENCY} at a time, keyed by unicorn.
  *
  * @example
  * ```ts
@@ -38,6 +45,6 @@ export function windowRequests(changes: readonly WritingChange[]): NeighbourWind
  */
 export async function readWindows(changes: readonly WritingChange[], read: ReadNeighbourWindow): Promise<Map<string, NeighbourWindowResult>> {
   const requests = windowRequests(changes);
-  const results = await Promise.all(requests.map((request) => read(request)));
+  const results = await mapWithConcurrency(requests, WINDOW_READ_CONCURRENCY, (request) => read(request));
   return new Map(requests.map((request, index) => [request.unicorn, results[index] as NeighbourWindowResult]));
 }

@@ -69,7 +69,7 @@ export async function readNeighbourWindow(
     if (!page.ok) return { ok: false, reason: `Query from ${request.from}: ${page.reason}` };
     window.push(...healthOf(page.value.Items));
     startKey = page.value.LastEvaluatedKey;
-  } while (startKey && !window.some((stored) => stored.statusTime > request.to));
+  } while (startKey && (window.at(-1)?.statusTime ?? '') <= request.to); // ascending: the last read is the latest
   return { ok: true, window };
 }
 

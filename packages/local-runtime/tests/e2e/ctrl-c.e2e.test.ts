@@ -66,6 +66,14 @@ function emulatorPorts(output: string): number[] {
   return [...output.matchAll(/^export AWS_ENDPOINT_URL_\w+=http:\/\/127\.0\.0\.1:(\d+)$/gm)].map((match) => Number(match[1]));
 }
 
+/** Every emulator the run printed a port for has stopped, and no emulator folder is left. */
+async function expectEmulatorsGone(output: string, temporaryDirectory: string): Promise<void> {
+  const ports = emulatorPorts(output);
+  expect(ports).toHaveLength(5);
+  for (const port of ports) expect(await isPortFree(port)).toBe(true);
+  expect((await readdir(temporaryDirectory)).filter((name) => name.startsWith('emulators-'))).toEqual([]);
+}
+
 describe('Ctrl-C in npm start, end to end', () => {
   let temporaryDirectory: string;
   let running: ChildProcess | undefined;
@@ -91,10 +99,7 @@ describe('Ctrl-C in npm start, end to end', () => {
       // Assess
       expect({ code, signal }, run.output()).toEqual({ code: 0, signal: null });
       expect(run.output()).toContain('Nothing lost.');
-      const ports = emulatorPorts(run.output());
-      expect(ports).toHaveLength(5);
-      for (const port of ports) expect(await isPortFree(port)).toBe(true);
-      expect((await readdir(temporaryDirectory)).filter((name) => name.startsWith('emulators-'))).toEqual([]);
+      await expectEmulatorsGone(run.output(), temporaryDirectory);
     },
     120_000,
   );
@@ -120,10 +125,7 @@ describe('Ctrl-C in npm start, end to end', () => {
       expect({ code, signal }, run.output()).toEqual({ code: null, signal: 'SIGINT' });
       expect(run.output()).toContain('Quitting now');
       expect(run.output()).not.toContain('Reconciliation');
-      const ports = emulatorPorts(run.output());
-      expect(ports).toHaveLength(5);
-      for (const port of ports) expect(await isPortFree(port)).toBe(true);
-      expect((await readdir(temporaryDirectory)).filter((name) => name.startsWith('emulators-'))).toEqual([]);
+      await expectEmulatorsGone(run.output(), temporaryDirectory);
     },
     120_000,
   );
@@ -147,8 +149,7 @@ describe('Ctrl-C in npm start, end to end', () => {
       expect({ code, signal }, run.output()).toEqual({ code: null, signal: 'SIGINT' });
       expect(run.output()).toContain('Quitting now');
       expect(run.output()).not.toContain('Reconciliation');
-      for (const port of emulatorPorts(run.output())) expect(await isPortFree(port)).toBe(true);
-      expect((await readdir(temporaryDirectory)).filter((name) => name.startsWith('emulators-'))).toEqual([]);
+      await expectEmulatorsGone(run.output(), temporaryDirectory);
     },
     120_000,
   );
