@@ -14,3 +14,4 @@ export * from './events/unicorn-reading-changes.js';
 export * from './events/rides.js';
 export * from './events/catalog.js';
 export * from './events/json-schema.js';
+export * from './on-failure-record.js';
