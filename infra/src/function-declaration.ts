@@ -36,3 +36,4 @@ export { resolveEnvironment, type PlatformValueResolver } from './declaration/en
 export { BUNDLE_ENTRY_FILE, bundleDirectory } from './declaration/bundle-directory.js';
 export { FunctionDeclarationError } from './errors.js';
 export * from './platform-parameters.js';
+export * from './function-parameters.js';
