@@ -32,6 +32,7 @@ export {
   type ResolvedEventRuleTrigger,
 } from './declaration/event-rule-defaults.js';
 export { validateDeclaration } from './declaration/validate.js';
+export { findFunctionDeclarations } from './declaration/discover.js';
 export { resolveEnvironment, type PlatformValueResolver } from './declaration/environment.js';
 export { BUNDLE_ENTRY_FILE, bundleDirectory } from './declaration/bundle-directory.js';
 export { FunctionDeclarationError } from './errors.js';

@@ -18,7 +18,8 @@ function packagesReachedFrom(entry: string): Set<string> {
       if (specifier === undefined) continue;
       if (specifier.startsWith('.')) {
         pending.push(resolve(dirname(file), specifier.replace(/\.js$/, '.ts')));
-      } else {
+      } else if (!specifier.startsWith('node:')) {
+        // Node's built-ins (discovery reads apps/) are not packages that could bring CDK in.
         packages.add(specifier);
       }
     }
