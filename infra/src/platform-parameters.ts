@@ -31,6 +31,9 @@ export const PLATFORM_PARAMETERS = {
   eventBusName: '/wildrydes/platform/event-bus-name',
   eventBusArn: '/wildrydes/platform/event-bus-arn',
   platformKeyArn: '/wildrydes/platform/platform-key-arn',
+  failureBucketName: '/wildrydes/platform/failure-bucket-name',
+  failureBucketArn: '/wildrydes/platform/failure-bucket-arn',
+  alarmTopicArn: '/wildrydes/platform/alarm-topic-arn',
 } as const;
 
 /** A logical platform parameter name, e.g. `'sensorTableName'`. */
@@ -45,14 +48,15 @@ export function isPlatformParameterName(value: unknown): value is PlatformParame
 }
 
 /**
- * Physical names of the platform's shared resources. The quarantine bucket has none:
- * CloudFormation names it, because bucket names are global across all AWS accounts.
+ * Physical names of the platform's shared resources. The quarantine and failure buckets have
+ * none: CloudFormation names them, because bucket names are global across all AWS accounts.
  */
 export const PLATFORM_RESOURCE_NAMES = {
   telemetryRawStream: 'unicorn-telemetry',
   telemetryCleanStream: 'unicorn-telemetry-clean',
   sensorTable: 'UnicornSensorData',
   eventBus: 'wildrydes-bus',
+  alarmTopic: 'wildrydes-alarms',
 } as const;
 
 /** The sensor table's key schema (both attributes are strings). */

@@ -4,9 +4,11 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
+import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
+import { createAlarmTopic } from './alarm-topic.js';
 import { PlatformConfigError } from './errors.js';
 import { createPlatformKey } from './platform-key.js';
 import {
@@ -17,6 +19,7 @@ import {
   type PlatformParameterName,
 } from './platform-parameters.js';
 import { QuarantineStorage } from './quarantine-storage.js';
+import { createRecordBucket } from './record-bucket.js';
 
 /** The platform stack's default stack name. */
 export const PLATFORM_STACK_NAME = 'WildRydesPlatform';
@@ -50,6 +53,19 @@ export interface PlatformStackProps extends StackProps {
    * @default 90
    */
   readonly quarantineExpirationDays?: number;
+  /**
+   * Days the invocation records (with their batches) that Lambda's stream event source mappings
+   * write to the failure bucket are kept: the time there is to re-drive them.
+   * @default 90
+   */
+  readonly failureExpirationDays?: number;
+  /**
+   * An email address subscribed to the alarm topic (the recipient confirms the subscription from
+   * the email SNS sends). `infra/src/app.ts` takes it from `WILDRYDES_ALARM_EMAIL` or the CDK
+   * context `alarmEmail`. Refused, naming it, when it is not an email address.
+   * @default - no subscription: subscribe whoever must be told yourself
+   */
+  readonly alarmEmail?: string;
   /**
    * Days events on the bus stay in its archive for replay; 0 means no archive.
    * @default 30
@@ -85,6 +101,10 @@ export class PlatformStack extends Stack {
   public readonly sensorTable: dynamodb.Table;
   public readonly quarantineBucket: s3.Bucket;
   public readonly accessLogsBucket: s3.Bucket;
+  /** Lambda's S3 on-failure destination of every stream event source mapping (`aws/lambda/<ESM UUID>/...`). */
+  public readonly failureBucket: s3.Bucket;
+  /** Every alarm of every stack sends ALARM and OK here. */
+  public readonly alarmTopic: sns.Topic;
   public readonly eventBus: events.EventBus;
   /** One parameter per entry of {@link PLATFORM_PARAMETERS}. */
   public readonly parameters: Readonly<Record<PlatformParameterName, ssm.StringParameter>>;
@@ -96,12 +116,14 @@ export class PlatformStack extends Stack {
       streamRetentionHours = 24,
       tableDeletionProtection = true,
       quarantineExpirationDays = 90,
+      failureExpirationDays = 90,
+      alarmEmail,
       eventArchiveRetentionDays = 30,
       removalPolicy = RemovalPolicy.RETAIN,
       ...stackProps
     } = props;
     super(scope, id, {
-      description: 'Wild Rydes platform: telemetry streams, sensor table, quarantine bucket, event bus',
+      description: 'Wild Rydes platform: telemetry streams, sensor table, quarantine and failure buckets, event bus, alarm topic',
       ...stackProps,
       stackName: stackProps.stackName ?? PLATFORM_STACK_NAME,
     });
@@ -159,6 +181,19 @@ export class PlatformStack extends Stack {
     });
     this.quarantineBucket = quarantine.bucket;
     this.accessLogsBucket = quarantine.accessLogsBucket;
+    this.failureBucket = createRecordBucket(this, 'FailureBucket', {
+      key: this.key,
+      accessLogsBucket: this.accessLogsBucket,
+      accessLogsPrefix: 'failures/',
+      expirationDays: requireWholeNumber('failureExpirationDays', failureExpirationDays, 1, 36_500),
+      expirationRuleId: 'ExpireFailedBatches',
+      removalPolicy,
+    });
+    this.alarmTopic = createAlarmTopic(this, 'AlarmTopic', {
+      key: this.key,
+      topicName: PLATFORM_RESOURCE_NAMES.alarmTopic,
+      email: alarmEmail,
+    });
 
     this.eventBus = new events.EventBus(this, 'EventBus', {
       eventBusName: PLATFORM_RESOURCE_NAMES.eventBus,
@@ -208,6 +243,9 @@ export class PlatformStack extends Stack {
       eventBusName: this.eventBus.eventBusName,
       eventBusArn: this.eventBus.eventBusArn,
       platformKeyArn: this.key.keyArn,
+      failureBucketName: this.failureBucket.bucketName,
+      failureBucketArn: this.failureBucket.bucketArn,
+      alarmTopicArn: this.alarmTopic.topicArn,
     };
     const parameters = {} as Record<PlatformParameterName, ssm.StringParameter>;
     for (const name of PLATFORM_PARAMETER_NAMES) {

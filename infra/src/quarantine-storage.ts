@@ -4,6 +4,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { createRecordBucket } from './record-bucket.js';
 
 /** Settings of the quarantine bucket and its access-log bucket. */
 export interface QuarantineStorageProps {
@@ -25,12 +26,22 @@ export interface QuarantineStorageProps {
 
 /**
  * The bucket poison records are quarantined in (with their original bytes and the reason),
- * plus the bucket its server access logs go to. CloudFormation names both buckets.
+ * plus the bucket the server access logs of every platform bucket go to, each under its own
+ * prefix (`quarantine/`, and those given to {@link createRecordBucket} by other buckets, such as
+ * the failure bucket's `failures/`). CloudFormation names both buckets. The quarantine bucket is
+ * a {@link createRecordBucket} bucket; the construct IDs (`AccessLogs`, `Bucket`) are the logical
+ * IDs of retained buckets: changing them would replace the buckets.
+ *
+ * @example
+ * ```ts
+ * const quarantine = new QuarantineStorage(this, 'Quarantine', { key, expirationDays: 90 });
+ * createRecordBucket(this, 'FailureBucket', { key, accessLogsBucket: quarantine.accessLogsBucket, ... });
+ * ```
  */
 export class QuarantineStorage extends Construct {
   /** KMS-encrypted with the platform key, versioned, private, TLS only. */
   public readonly bucket: s3.Bucket;
-  /** Receives the quarantine bucket's server access logs (SSE-S3: log delivery cannot use SSE-KMS). */
+  /** Receives the server access logs of the platform's buckets (SSE-S3: log delivery cannot use SSE-KMS). */
   public readonly accessLogsBucket: s3.Bucket;
 
   public constructor(scope: Construct, id: string, props: QuarantineStorageProps) {
@@ -39,7 +50,6 @@ export class QuarantineStorage extends Construct {
     // feature flags say: ACLs are disabled on buckets with BUCKET_OWNER_ENFORCED ownership.
     this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
-    const expiration = Duration.days(props.expirationDays ?? 90);
 
     this.accessLogsBucket = new s3.Bucket(this, 'AccessLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
@@ -53,30 +63,16 @@ export class QuarantineStorage extends Construct {
     NagSuppressions.addResourceSuppressions(this.accessLogsBucket, [
       {
         id: 'AwsSolutions-S1',
-        reason: 'This bucket is the server-access-log target of the quarantine bucket; logging it would log the logs.',
+        reason: 'This bucket is the server-access-log target of the platform buckets; logging it would log the logs.',
       },
     ]);
 
-    this.bucket = new s3.Bucket(this, 'Bucket', {
-      encryption: s3.BucketEncryption.KMS,
-      encryptionKey: props.key,
-      bucketKeyEnabled: true,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: true,
-      serverAccessLogsBucket: this.accessLogsBucket,
-      serverAccessLogsPrefix: 'quarantine/',
-      lifecycleRules: [
-        {
-          id: 'ExpireQuarantinedRecords',
-          expiration,
-          noncurrentVersionExpiration: expiration,
-          abortIncompleteMultipartUploadAfter: Duration.days(1),
-        },
-        { id: 'RemoveExpiredDeleteMarkers', expiredObjectDeleteMarker: true },
-      ],
+    this.bucket = createRecordBucket(this, 'Bucket', {
+      key: props.key,
+      accessLogsBucket: this.accessLogsBucket,
+      accessLogsPrefix: 'quarantine/',
+      expirationDays: props.expirationDays ?? 90,
+      expirationRuleId: 'ExpireQuarantinedRecords',
       removalPolicy,
     });
   }

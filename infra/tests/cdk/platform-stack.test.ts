@@ -109,7 +109,7 @@ describe('PlatformStack', () => {
 
   it('then every bucket denies requests without TLS', () => {
     const buckets = Object.keys(template.findResources('AWS::S3::Bucket'));
-    expect(buckets).toHaveLength(2);
+    expect(buckets).toHaveLength(3);
     for (const bucket of buckets) {
       template.hasResourceProperties('AWS::S3::BucketPolicy', {
         Bucket: { Ref: bucket },

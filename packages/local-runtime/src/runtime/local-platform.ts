@@ -11,6 +11,9 @@ import { createKinesisStream, createTable, type RunningEventBridge } from '@wild
 /** The quarantine bucket's local name (CloudFormation names it in AWS). */
 export const LOCAL_QUARANTINE_BUCKET = 'wildrydes-quarantine';
 
+/** The failure bucket's local name: the stream mappings' S3 on-failure destination (CloudFormation names it in AWS). */
+export const LOCAL_FAILURE_BUCKET = 'wildrydes-failures';
+
 /** The platform as it exists locally: every SSM parameter's local value. */
 export type LocalPlatform = Readonly<Record<PlatformParameterName, string>>;
 
@@ -42,6 +45,7 @@ export async function createLocalPlatform(clients: {
   ]);
   const sensorTable = await createTable(dynamodb, { tableName: PLATFORM_RESOURCE_NAMES.sensorTable, ...SENSOR_TABLE_KEYS, stream: 'NEW_AND_OLD_IMAGES' });
   await s3.send(new CreateBucketCommand({ Bucket: LOCAL_QUARANTINE_BUCKET }));
+  await s3.send(new CreateBucketCommand({ Bucket: LOCAL_FAILURE_BUCKET }));
   const bus = eventbridge.createEventBus(PLATFORM_RESOURCE_NAMES.eventBus);
   return {
     telemetryRawStreamName: PLATFORM_RESOURCE_NAMES.telemetryRawStream,
@@ -56,6 +60,9 @@ export async function createLocalPlatform(clients: {
     eventBusName: bus.name,
     eventBusArn: bus.arn,
     platformKeyArn: `arn:aws:kms:${clients.region}:${clients.accountId}:key/local-platform-key`,
+    failureBucketName: LOCAL_FAILURE_BUCKET,
+    failureBucketArn: `arn:aws:s3:::${LOCAL_FAILURE_BUCKET}`,
+    alarmTopicArn: `arn:aws:sns:${clients.region}:${clients.accountId}:wildrydes-alarms`,
   };
 }
 
