@@ -28,3 +28,4 @@ export { readDynamoDbStream } from './read-dynamodb-stream';
 export type { PollStatusOptions } from './poll-status';
 export { dynamoDbStreamEventFromRecords, type DynamoDbStreamEventSource } from './dynamodb-stream-event';
 export * from './eventbridge/index';
+export * from './faults/index';
