@@ -29,3 +29,4 @@ export type { PollStatusOptions } from './poll-status';
 export { dynamoDbStreamEventFromRecords, type DynamoDbStreamEventSource } from './dynamodb-stream-event';
 export * from './eventbridge/index';
 export * from './faults/index';
+export * from './sqs/index';

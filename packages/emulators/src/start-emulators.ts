@@ -4,6 +4,7 @@ import { startEventBridge, type EventBridgeOptions, type RunningEventBridge } fr
 import { startKinesalite, type KinesaliteOptions } from './kinesalite';
 import type { RunningEmulator } from './running-emulator';
 import { startS3rver, type RunningS3rver, type S3rverOptions } from './s3rver';
+import { startSqs, type RunningSqs, type SqsOptions } from './sqs/start-sqs';
 
 /** Which emulators {@link startEmulators} starts: `true` for defaults, or that emulator's options. */
 export interface StartEmulatorsOptions {
@@ -12,6 +13,8 @@ export interface StartEmulatorsOptions {
   s3?: boolean | S3rverOptions;
   /** The workspace's EventBridge emulator (in-process, with the `default` bus). */
   eventbridge?: boolean | EventBridgeOptions;
+  /** The workspace's SQS emulator (in-process, standard queues). */
+  sqs?: boolean | SqsOptions;
 }
 
 /** The emulators that were started, plus the environment that points SDK v3 clients at them. */
@@ -20,9 +23,10 @@ export interface RunningEmulators {
   dynamodb?: RunningEmulator;
   s3?: RunningS3rver;
   eventbridge?: RunningEventBridge;
+  sqs?: RunningSqs;
   /**
    * `AWS_ENDPOINT_URL_KINESIS`, `AWS_ENDPOINT_URL_DYNAMODB`, `AWS_ENDPOINT_URL_DYNAMODB_STREAMS`,
-   * `AWS_ENDPOINT_URL_S3`, `AWS_ENDPOINT_URL_EVENTBRIDGE` for the started emulators, plus `AWS_REGION` (default `us-east-1`) and
+   * `AWS_ENDPOINT_URL_S3`, `AWS_ENDPOINT_URL_EVENTBRIDGE`, `AWS_ENDPOINT_URL_SQS` for the started emulators, plus `AWS_REGION` (default `us-east-1`) and
    * dummy `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` unless already set in `process.env`.
    */
   env: Record<string, string>;
@@ -39,7 +43,7 @@ const optionsOf = <T extends object>(value: boolean | T | undefined): T | undefi
  *
  * @example
  * ```ts
- * const emulators = await startEmulators({ kinesis: true, dynamodb: true, s3: true, eventbridge: true });
+ * const emulators = await startEmulators({ kinesis: true, dynamodb: true, s3: true, eventbridge: true, sqs: true });
  * const child = spawn('node', ['app.js'], { env: { ...process.env, ...emulators.env } });
  * // ...
  * await emulators.stop();
@@ -50,14 +54,16 @@ export async function startEmulators(options: StartEmulatorsOptions): Promise<Ru
   const dynamodbOptions = optionsOf(options.dynamodb);
   const s3Options = optionsOf(options.s3);
   const eventbridgeOptions = optionsOf(options.eventbridge);
+  const sqsOptions = optionsOf(options.sqs);
 
-  const [kinesis, dynamodb, s3, eventbridge] = await Promise.allSettled([
+  const [kinesis, dynamodb, s3, eventbridge, sqs] = await Promise.allSettled([
     kinesisOptions && startKinesalite(kinesisOptions),
     dynamodbOptions && startDynamoDbLocal(dynamodbOptions),
     s3Options && startS3rver(s3Options),
     eventbridgeOptions && startEventBridge(eventbridgeOptions),
+    sqsOptions && startSqs(sqsOptions),
   ]);
-  const results = [kinesis, dynamodb, s3, eventbridge];
+  const results = [kinesis, dynamodb, s3, eventbridge, sqs];
   const started = results.flatMap((result) => (result.status === 'fulfilled' && result.value ? [result.value] : []));
   const failure = results.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failure) {
@@ -68,13 +74,14 @@ export async function startEmulators(options: StartEmulatorsOptions): Promise<Ru
   const value = (result: PromiseSettledResult<RunningEmulator | undefined>): RunningEmulator | undefined =>
     result.status === 'fulfilled' ? result.value : undefined;
   const running: RunningEmulators = {
-    env: buildEmulatorEnv({ kinesis: value(kinesis), dynamodb: value(dynamodb), s3: value(s3), eventbridge: value(eventbridge) }),
+    env: buildEmulatorEnv({ kinesis: value(kinesis), dynamodb: value(dynamodb), s3: value(s3), eventbridge: value(eventbridge), sqs: value(sqs) }),
     stop: () => stopAll(started),
   };
   if (value(kinesis)) running.kinesis = value(kinesis);
   if (value(dynamodb)) running.dynamodb = value(dynamodb);
   if (s3.status === 'fulfilled' && s3.value) running.s3 = s3.value;
   if (eventbridge.status === 'fulfilled' && eventbridge.value) running.eventbridge = eventbridge.value;
+  if (sqs.status === 'fulfilled' && sqs.value) running.sqs = sqs.value;
   return running;
 }
 
@@ -92,6 +99,7 @@ export function buildEmulatorEnv(
     dynamodb?: RunningEmulator | undefined;
     s3?: RunningEmulator | undefined;
     eventbridge?: RunningEmulator | undefined;
+    sqs?: RunningEmulator | undefined;
   },
   baseEnv: NodeJS.ProcessEnv = process.env,
 ): Record<string, string> {
@@ -107,6 +115,7 @@ export function buildEmulatorEnv(
   }
   if (emulators.s3) env['AWS_ENDPOINT_URL_S3'] = emulators.s3.endpoint;
   if (emulators.eventbridge) env['AWS_ENDPOINT_URL_EVENTBRIDGE'] = emulators.eventbridge.endpoint;
+  if (emulators.sqs) env['AWS_ENDPOINT_URL_SQS'] = emulators.sqs.endpoint;
   return env;
 }
 

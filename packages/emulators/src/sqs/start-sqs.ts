@@ -1,0 +1,84 @@
+import { createServer } from 'node:http';
+import { EmulatorStartError, PortInUseError } from '../errors';
+import { closeHttpServer, listenOnLoopback } from '../http-server';
+import { assertValidPort } from '../ports';
+import { loopbackEndpoint, type RunningEmulator } from '../running-emulator';
+import { createSqsJsonProtocolListener } from './json-protocol';
+import { LocalSqs } from './local-sqs';
+import type { LocalSqsOptions } from './options';
+
+/** Options for {@link startSqs}. */
+export interface SqsOptions extends LocalSqsOptions {
+  /** Port on 127.0.0.1; omitted means a free port chosen by the OS. */
+  port?: number;
+}
+
+/** The in-process API of {@link LocalSqs} (structural, so tests can fake it). */
+export type SqsQueueApi = Pick<LocalSqs, 'accountId' | 'region' | 'depth' | 'queueNames'>;
+
+/** The SQS emulator: its HTTP endpoint plus `depth()` and `queueNames()`. */
+export interface RunningSqs extends RunningEmulator, SqsQueueApi {}
+
+class SqsEmulator extends LocalSqs implements RunningSqs {
+  readonly name = 'sqs';
+  readonly #stopping = new AbortController();
+  readonly #server = createServer(createSqsJsonProtocolListener(this, this.#stopping.signal));
+  #port = 0;
+  #stopped: Promise<void> | undefined;
+
+  constructor(options: LocalSqsOptions) {
+    super(options, () => this.endpoint);
+  }
+
+  get port(): number {
+    return this.#port;
+  }
+
+  get endpoint(): string {
+    return loopbackEndpoint(this.#port);
+  }
+
+  async listen(port: number | undefined): Promise<void> {
+    try {
+      this.#port = await listenOnLoopback(this.#server, port);
+    } catch (error) {
+      if (error instanceof PortInUseError) throw error;
+      throw new EmulatorStartError('sqs', 'could not listen on 127.0.0.1', { cause: error });
+    }
+  }
+
+  stop(): Promise<void> {
+    this.#stopping.abort();
+    return (this.#stopped ??= closeHttpServer(this.#server));
+  }
+}
+
+/**
+ * Starts the workspace's SQS emulator in this process on 127.0.0.1 (no SQS emulator on npm runs
+ * without Docker or a JVM download). SDK v3 clients reach it through `AWS_ENDPOINT_URL_SQS` (or
+ * `endpoint`); it speaks the AWS JSON 1.0 protocol of `@aws-sdk/client-sqs` for standard queues:
+ * CreateQueue, GetQueueUrl, ListQueues, DeleteQueue, PurgeQueue, GetQueueAttributes,
+ * SetQueueAttributes, SendMessage(Batch), ReceiveMessage (long polling), DeleteMessage(Batch) and
+ * ChangeMessageVisibility(Batch), with redrive policies. Queue URLs are
+ * `http://127.0.0.1:<port>/<accountId>/<name>`, ARNs `arn:aws:sqs:<region>:<accountId>:<name>`.
+ * `stop()` ends long polls and closes the port.
+ *
+ * @throws PortInUseError when an explicit `port` is taken; EmulatorStartError if listening fails;
+ *   InvalidSqsOptionsError for invalid options
+ * @example
+ * ```ts
+ * const sqs = await startSqs();
+ * const client = new SQSClient({ endpoint: sqs.endpoint });
+ * const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: 'rides-dlq' }));
+ * await client.send(new SendMessageCommand({ QueueUrl, MessageBody: '{"rideId":"r-1"}' }));
+ * sqs.depth('rides-dlq'); // { visible: 1, inFlight: 0, delayed: 0 }
+ * await sqs.stop();
+ * ```
+ */
+export async function startSqs(options: SqsOptions = {}): Promise<RunningSqs> {
+  const { port, ...sqsOptions } = options;
+  if (port !== undefined) assertValidPort(port);
+  const emulator = new SqsEmulator(sqsOptions);
+  await emulator.listen(port);
+  return emulator;
+}
