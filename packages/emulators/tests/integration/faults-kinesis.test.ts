@@ -1,4 +1,4 @@
-import { KinesisClient, PutRecordCommand, PutRecordsCommand, ListShardsCommand } from '@aws-sdk/client-kinesis';
+import { KinesisClient, ListShardsCommand, PutRecordCommand, PutRecordsCommand, type PutRecordCommandOutput } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -52,7 +52,7 @@ describe('fault proxy in front of kinesalite, with the SDK v3 Kinesis client', (
   });
 
   const stored = async (): Promise<string[]> => (await readShard(direct, streamName, shardId)).map((record) => Buffer.from(record.Data ?? []).toString('utf8'));
-  const putOne = (data: string, through = client): ReturnType<KinesisClient['send']> =>
+  const putOne = (data: string, through = client): Promise<PutRecordCommandOutput> =>
     through.send(new PutRecordCommand({ StreamName: streamName, PartitionKey: 'unicorn-1', Data: Buffer.from(data) }));
 
   it('throttles with ProvisionedThroughputExceededException, which the SDK retries as throttling (a 400 it would not retry otherwise)', async () => {

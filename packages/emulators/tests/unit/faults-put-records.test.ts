@@ -10,7 +10,8 @@ const request = {
     { Data: 'ZA==', PartitionKey: 'd' },
   ],
 };
-const [throttled, internal] = putRecordsRewriter.entryErrors;
+const [throttled] = putRecordsRewriter.entryErrors;
+const internal = putRecordsRewriter.entryErrors[1]!;
 
 describe('putRecordsRewriter (Kinesis API Reference, PutRecords response: FailedRecordCount and Records in request order)', () => {
   it('forwards only the kept records, in order, with the rest of the request', () => {
@@ -51,7 +52,7 @@ describe('putRecordsRewriter (Kinesis API Reference, PutRecords response: Failed
         { SequenceNumber: '1', ShardId: 'shardId-000000000000' },
         { ErrorCode: 'ProvisionedThroughputExceededException', ErrorMessage: throttled.message },
         { SequenceNumber: '2', ShardId: 'shardId-000000000001' },
-        { ErrorCode: 'InternalFailure', ErrorMessage: internal?.message },
+        { ErrorCode: 'InternalFailure', ErrorMessage: internal.message },
       ],
     });
   });
