@@ -37,8 +37,8 @@ export async function receiveMessage(context: SqsOperationContext, input: unknow
   const body = requestBody(input);
   const queue = context.registry.byUrl(requiredString(body, 'QueueUrl'));
   const maxNumberOfMessages = optionalInteger(body, 'MaxNumberOfMessages', 1, MAX_RECEIVE_MESSAGES) ?? 1;
-  const visibilityTimeoutSeconds = optionalInteger(body, 'VisibilityTimeout', 0, 43_200);
-  const waitTimeSeconds = optionalInteger(body, 'WaitTimeSeconds', 0, MAX_WAIT_TIME_SECONDS) ?? Number(queue.attributes['ReceiveMessageWaitTimeSeconds'] ?? 0);
+  const visibilityTimeoutSeconds = optionalInteger(body, 'VisibilityTimeout', 0, 43_200, 'Must be >= 0 and <= 43200, if provided.');
+  const waitTimeSeconds = optionalInteger(body, 'WaitTimeSeconds', 0, MAX_WAIT_TIME_SECONDS, `Must be >= 0 and <= ${MAX_WAIT_TIME_SECONDS}, if provided.`) ?? Number(queue.attributes['ReceiveMessageWaitTimeSeconds'] ?? 0);
   const systemNames = [...stringList(body, 'AttributeNames'), ...stringList(body, 'MessageSystemAttributeNames')];
   const attributeNames = stringList(body, 'MessageAttributeNames');
 

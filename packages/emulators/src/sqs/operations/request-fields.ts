@@ -33,18 +33,19 @@ export function requiredString(body: RequestBody, field: string): string {
 
 /**
  * An optional integer parameter within `min..max`. @throws InvalidParameterValueError in SQS's words
- * ("Value 11 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.").
+ * ("Value 11 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided."),
+ * with `reason` where SQS words it differently.
  *
  * @example
  * ```ts
  * const max = optionalInteger(body, 'MaxNumberOfMessages', 1, 10) ?? 1;
  * ```
  */
-export function optionalInteger(body: RequestBody, field: string, min: number, max: number): number | undefined {
+export function optionalInteger(body: RequestBody, field: string, min: number, max: number, reason = `Must be between ${min} and ${max}, if provided.`): number | undefined {
   const value = body[field];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new InvalidParameterValueError(`Value ${String(value)} for parameter ${field} is invalid. Reason: Must be between ${min} and ${max}, if provided.`);
+    throw new InvalidParameterValueError(`Value ${String(value)} for parameter ${field} is invalid. Reason: ${reason}`);
   }
   return value;
 }
