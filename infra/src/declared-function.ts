@@ -42,8 +42,8 @@ export interface DeclaredFunctionOptions {
 /** {@link DeclaredFunctionOptions} plus the alarm actions of a construct that has alarms. */
 export interface AlarmedFunctionOptions extends DeclaredFunctionOptions {
   /**
-   * Actions run when any of the alarms fires or recovers.
-   * @default - none
+   * Actions run when any of the alarms fires or recovers (`[]`: none).
+   * @default - notify the platform's alarm topic (`platform.alarmActions`)
    */
   readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
 }

@@ -1,4 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import type * as iam from 'aws-cdk-lib/aws-iam';
@@ -6,6 +7,7 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { resolveEventRuleSettings } from './declaration/event-rule-defaults.js';
@@ -13,6 +15,7 @@ import type { EventRuleFunctionDeclaration } from './declaration/types.js';
 import { validateDeclarationOfKind } from './declaration-kind.js';
 import { DeclaredFunction, type AlarmedFunctionOptions } from './declared-function.js';
 import { EventRuleFunctionAlarms } from './event-rule-function-alarms.js';
+import { functionParameterPath, type FunctionParameterName } from './function-parameters.js';
 
 /** Settings of an {@link EventRuleFunction}. */
 export interface EventRuleFunctionProps extends AlarmedFunctionOptions {
@@ -35,7 +38,10 @@ const QUEUE_RETENTION = Duration.days(14);
  *   `functionMaxEventAgeSeconds`); what still fails goes to the on-failure queue.
  *
  * Alarms cover handler errors, both queues, and the rule's `FailedInvocations` and
- * `InvocationsFailedToBeSentToDlq`.
+ * `InvocationsFailedToBeSentToDlq`; they notify the platform's alarm topic unless `alarmActions`
+ * says otherwise. Both queue URLs are published as SSM parameters
+ * (`/wildrydes/functions/<name>/dead-letter-queue-url` and `.../on-failure-queue-url`), so
+ * `npm run redrive -- --function <name>` finds them.
  *
  * @example
  * ```ts
@@ -56,6 +62,10 @@ export class EventRuleFunction extends Construct {
   /** Invocation records (request payload, error) of events the handler failed on after Lambda's retries. */
   public readonly onFailureQueue: sqs.Queue;
   public readonly alarms: EventRuleFunctionAlarms;
+  /** What every alarm of this function runs on ALARM and OK; use them for the stack's own alarms. */
+  public readonly alarmActions: readonly cloudwatch.IAlarmAction[];
+  /** `/wildrydes/functions/<name>/dead-letter-queue-url` and `.../on-failure-queue-url`. */
+  public readonly queueUrlParameters: Readonly<Record<'deadLetterQueueUrl' | 'onFailureQueueUrl', ssm.StringParameter>>;
 
   public constructor(scope: Construct, id: string, props: EventRuleFunctionProps) {
     validateDeclarationOfKind(props.declaration, 'EventRuleFunction', ['eventbridge-rule']);
@@ -101,13 +111,26 @@ export class EventRuleFunction extends Construct {
       }),
     );
 
+    const queueUrlParameter = (name: FunctionParameterName & `${string}QueueUrl`, queue: sqs.IQueue, what: string): ssm.StringParameter =>
+      new ssm.StringParameter(this, `${name.charAt(0).toUpperCase()}${name.slice(1)}Parameter`, {
+        parameterName: functionParameterPath(declaration.name, name),
+        stringValue: queue.queueUrl,
+        description: `URL of the queue holding ${what} of ${declaration.name}`,
+        tier: ssm.ParameterTier.STANDARD,
+      });
+    this.queueUrlParameters = {
+      deadLetterQueueUrl: queueUrlParameter('deadLetterQueueUrl', this.deadLetterQueue, 'the events EventBridge could not deliver to the function'),
+      onFailureQueueUrl: queueUrlParameter('onFailureQueueUrl', this.onFailureQueue, 'the events the handler failed on after its retries'),
+    };
+
+    this.alarmActions = props.alarmActions ?? platform.alarmActions;
     this.alarms = new EventRuleFunctionAlarms(this, 'Alarms', {
       fn: this.fn,
       rule: this.rule,
       deadLetterQueue: this.deadLetterQueue,
       onFailureQueue: this.onFailureQueue,
       functionName: declaration.name,
-      alarmActions: props.alarmActions,
+      alarmActions: this.alarmActions,
     });
 
     NagSuppressions.addResourceSuppressions(this.deadLetterQueue, [

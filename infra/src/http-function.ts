@@ -1,4 +1,5 @@
 import { CfnOutput } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
@@ -21,7 +22,8 @@ export interface HttpFunctionProps extends AlarmedFunctionOptions {
  * both with `functionUrl.grantInvokeUrl(caller)`).
  * Responses are buffered. The URL is a stack output (no export: nothing couples to this stack),
  * and alarms cover handler errors, server errors the URL answered (including the handler's own
- * 5xx responses) and throttles.
+ * 5xx responses) and throttles; they notify the platform's alarm topic unless `alarmActions` says
+ * otherwise.
  *
  * @example
  * ```ts
@@ -40,11 +42,13 @@ export class HttpFunction extends Construct {
   /** The stack output holding the URL. */
   public readonly urlOutput: CfnOutput;
   public readonly alarms: HttpFunctionAlarms;
+  /** What every alarm of this function runs on ALARM and OK; use them for the stack's own alarms. */
+  public readonly alarmActions: readonly cloudwatch.IAlarmAction[];
 
   public constructor(scope: Construct, id: string, props: HttpFunctionProps) {
     validateDeclarationOfKind(props.declaration, 'HttpFunction', ['function-url']);
     super(scope, id);
-    const { declaration } = props;
+    const { declaration, platform } = props;
 
     const declared = new DeclaredFunction(this, 'Default', props);
     this.fn = declared.fn;
@@ -61,10 +65,11 @@ export class HttpFunction extends Construct {
       value: this.functionUrl.url,
     });
 
+    this.alarmActions = props.alarmActions ?? platform.alarmActions;
     this.alarms = new HttpFunctionAlarms(this, 'Alarms', {
       fn: this.fn,
       functionName: declaration.name,
-      alarmActions: props.alarmActions,
+      alarmActions: this.alarmActions,
     });
   }
 }

@@ -3,6 +3,10 @@ export { BundleNotFoundError, InfraError, PlatformConfigError } from './errors.j
 export { findWorkspaceRoot, resolveBundleDirectory } from './workspace-paths.js';
 export { createPlatformKey, type PlatformKeyProps } from './platform-key.js';
 export { QuarantineStorage, type QuarantineStorageProps } from './quarantine-storage.js';
+export { createRecordBucket, type RecordBucketProps } from './record-bucket.js';
+export { createAlarmTopic, requireEmailAddress, type AlarmTopicProps } from './alarm-topic.js';
+export { FailureBucketDestination, ON_FAILURE_KEY_PREFIX } from './failure-bucket-destination.js';
+export { LOG_METRIC_ALARM_PERIOD, LOG_METRIC_NAMESPACE, logMetricAlarm, type LogMetricAlarmProps } from './log-metric-alarm.js';
 export { PLATFORM_STACK_NAME, PlatformStack, type PlatformStackProps } from './platform-stack.js';
 export { PlatformImports } from './platform-imports.js';
 export { createStreamEventSource } from './stream-event-source.js';

@@ -1,10 +1,13 @@
 import { Fn } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cloudwatchActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
@@ -118,6 +121,37 @@ export class PlatformImports extends Construct {
         encryptionKey: this.key,
       }),
     );
+  }
+
+  /**
+   * The failure bucket (SSE-KMS with the platform key): Lambda's S3 on-failure destination of
+   * every stream event source mapping. Imported from its ARN alone, like the quarantine bucket.
+   */
+  public get failureBucket(): s3.IBucket {
+    return this.handle('FailureBucket', () =>
+      s3.Bucket.fromBucketAttributes(this, 'FailureBucket', {
+        bucketArn: this.value('failureBucketArn'),
+        encryptionKey: this.key,
+      }),
+    );
+  }
+
+  /** The topic every alarm notifies (SSE-KMS; CloudWatch alarms of this account may publish). */
+  public get alarmTopic(): sns.ITopic {
+    return this.handle('AlarmTopic', () => sns.Topic.fromTopicArn(this, 'AlarmTopic', this.value('alarmTopicArn')));
+  }
+
+  /**
+   * The default actions of every alarm: notify {@link alarmTopic}. The function constructs run
+   * them on ALARM and on OK unless given `alarmActions` of their own.
+   *
+   * @example
+   * ```ts
+   * alarm.addAlarmAction(...platform.alarmActions);
+   * ```
+   */
+  public get alarmActions(): readonly cloudwatch.IAlarmAction[] {
+    return [new cloudwatchActions.SnsAction(this.alarmTopic)];
   }
 
   /**

@@ -1,14 +1,16 @@
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
-import { Duration } from 'aws-cdk-lib';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 import { resolveTriggerSettings } from './declaration/defaults.js';
 import type { StreamFunctionDeclaration } from './declaration/types.js';
 import { validateDeclarationOfKind } from './declaration-kind.js';
 import { DeclaredFunction, type AlarmedFunctionOptions } from './declared-function.js';
+import { FailureBucketDestination, ON_FAILURE_KEY_PREFIX } from './failure-bucket-destination.js';
+import { functionParameterPath } from './function-parameters.js';
 import { StreamConsumerAlarms } from './stream-consumer-alarms.js';
 import { createStreamEventSource } from './stream-event-source.js';
 
@@ -21,14 +23,26 @@ export interface StreamConsumerFunctionProps extends AlarmedFunctionOptions {
    * @default 60_000
    */
   readonly iteratorAgeAlarmThresholdMs?: number;
+  /**
+   * Records quarantined within five minutes above which the quarantine alarm fires.
+   * @default 0 (any quarantined record)
+   */
+  readonly quarantinedRecordsAlarmThreshold?: number;
 }
 
 /**
  * A stream-consuming Lambda function with safe event-source defaults: ReportBatchItemFailures,
- * bisect on error, bounded retries, a maximum record age, an encrypted on-failure queue, JSON
- * logs in a KMS-encrypted log group with bounded retention, and alarms on iterator age, errors
- * and on-failure messages. Its role can write only its own log group and read only its source;
- * the function stack grants whatever else the handler needs.
+ * bisect on error, bounded retries, a maximum record age, the platform's failure bucket as S3
+ * on-failure destination (Lambda stores the invocation record there with the whole batch),
+ * event-source-mapping metrics, JSON logs in a KMS-encrypted log group with bounded retention,
+ * and alarms (see {@link StreamConsumerAlarms}) that notify the platform's alarm topic unless
+ * `alarmActions` says otherwise. Its role can write only its own log group, read only its source
+ * and put objects only under `aws/lambda/` in the failure bucket; the function stack grants
+ * whatever else the handler needs.
+ *
+ * It writes the SSM parameter `/wildrydes/functions/<name>/on-failure-prefix`, the key prefix
+ * `aws/lambda/<ESM-UUID>/` of its mapping's invocation records, so `npm run redrive -- --function
+ * <name>` finds what it gave up on.
  *
  * @example
  * ```ts
@@ -43,10 +57,14 @@ export class StreamConsumerFunction extends Construct {
   public readonly fn: lambda.Function;
   /** The execution role; grant the handler's other permissions to `fn` (or this role). */
   public readonly role: iam.Role;
-  /** Receives the metadata (shard, sequence-number range) of batches Lambda gave up on. */
-  public readonly onFailureQueue: sqs.Queue;
   public readonly logGroup: logs.LogGroup;
+  /** The UUID of the event source mapping (its `Ref`). */
+  public readonly eventSourceMappingId: string;
+  /** `/wildrydes/functions/<name>/on-failure-prefix` = `aws/lambda/<ESM-UUID>/`. */
+  public readonly onFailurePrefixParameter: ssm.StringParameter;
   public readonly alarms: StreamConsumerAlarms;
+  /** What every alarm of this function runs on ALARM and OK; use them for the stack's own alarms. */
+  public readonly alarmActions: readonly cloudwatch.IAlarmAction[];
 
   public constructor(scope: Construct, id: string, props: StreamConsumerFunctionProps) {
     validateDeclarationOfKind(props.declaration, 'StreamConsumerFunction', ['kinesis', 'dynamodb-stream']);
@@ -61,29 +79,27 @@ export class StreamConsumerFunction extends Construct {
     this.role = declared.role;
     this.logGroup = declared.logGroup;
 
-    this.onFailureQueue = new sqs.Queue(this, 'OnFailureQueue', {
-      // The messages hold only shard and sequence-number metadata, never record payloads,
-      // so SQS-managed encryption suffices and the role needs no KMS permission to send.
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    this.fn.addEventSource(createStreamEventSource(trigger, platform, this.onFailureQueue));
+    const source = createStreamEventSource(trigger, platform, new FailureBucketDestination(platform.failureBucket));
+    this.fn.addEventSource(source);
+    this.eventSourceMappingId = source.eventSourceMappingId;
 
+    this.onFailurePrefixParameter = new ssm.StringParameter(this, 'OnFailurePrefixParameter', {
+      parameterName: functionParameterPath(declaration.name, 'onFailurePrefix'),
+      stringValue: `${ON_FAILURE_KEY_PREFIX}${this.eventSourceMappingId}/`,
+      description: `Where Lambda writes what ${declaration.name} gave up on, in the platform's failure bucket`,
+      tier: ssm.ParameterTier.STANDARD,
+    });
+
+    this.alarmActions = props.alarmActions ?? platform.alarmActions;
     this.alarms = new StreamConsumerAlarms(this, 'Alarms', {
       fn: this.fn,
-      onFailureQueue: this.onFailureQueue,
+      eventSourceMappingId: this.eventSourceMappingId,
+      logGroup: this.logGroup,
       functionName: declaration.name,
       iteratorAgeAlarmThresholdMs: props.iteratorAgeAlarmThresholdMs,
-      alarmActions: props.alarmActions,
+      quarantinedRecordsAlarmThreshold: props.quarantinedRecordsAlarmThreshold,
+      alarmActions: this.alarmActions,
     });
-
-    NagSuppressions.addResourceSuppressions(this.onFailureQueue, [
-      {
-        id: 'AwsSolutions-SQS3',
-        reason: 'This queue is itself the on-failure destination (DLQ) of the event source mapping; a DLQ of a DLQ adds nothing.',
-      },
-    ]);
     if (trigger.type === 'dynamodb-stream') {
       NagSuppressions.addResourceSuppressions(
         this.role,

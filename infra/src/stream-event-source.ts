@@ -1,25 +1,29 @@
 import { Duration } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, KinesisEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { DynamoEventSource, KinesisEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { ResolvedStreamTrigger } from './declaration/defaults.js';
 import type { PlatformImports } from './platform-imports.js';
 
 /**
  * The event source for a resolved stream trigger: ReportBatchItemFailures on, bisect, bounded
- * retries, a maximum record age, the on-failure queue and the declared filters. Binding it to a
- * function also grants the function read access to the stream (and decrypt on the platform key).
+ * retries, a maximum record age, the on-failure destination, the declared filters and the
+ * mapping's `EventCount` metrics (`OnFailureDestinationDeliveredEventCount`, `DroppedEventCount`,
+ * ...: off unless the mapping's `MetricsConfig` asks for them, Lambda Developer Guide "Event
+ * source mapping metrics"). Binding it to a function also grants the function read access to the
+ * stream (and decrypt on the platform key); once bound, `eventSourceMappingId` is the mapping's UUID.
  *
  * @example
  * ```ts
- * fn.addEventSource(createStreamEventSource(resolveTriggerSettings(trigger), platform, queue));
+ * const source = createStreamEventSource(resolveTriggerSettings(trigger), platform, new FailureBucketDestination(platform.failureBucket));
+ * fn.addEventSource(source);
+ * source.eventSourceMappingId; // the mapping's UUID (its Ref)
  * ```
  */
 export function createStreamEventSource(
   trigger: ResolvedStreamTrigger,
   platform: PlatformImports,
-  onFailureQueue: sqs.IQueue,
-): lambda.IEventSource {
+  onFailure: lambda.IEventSourceDlq,
+): KinesisEventSource | DynamoEventSource {
   const settings = {
     batchSize: trigger.batchSize,
     maxBatchingWindow: Duration.seconds(trigger.maxBatchingWindowSeconds),
@@ -30,7 +34,8 @@ export function createStreamEventSource(
     maxRecordAge: trigger.maxRecordAgeSeconds === -1 ? undefined : Duration.seconds(trigger.maxRecordAgeSeconds),
     bisectBatchOnError: trigger.bisectBatchOnError,
     reportBatchItemFailures: trigger.reportBatchItemFailures,
-    onFailure: new SqsDlq(onFailureQueue),
+    onFailure,
+    metricsConfig: { metrics: [lambda.MetricType.EVENT_COUNT] },
     filters:
       trigger.filterPatterns.length > 0
         ? trigger.filterPatterns.map((pattern) => lambda.FilterCriteria.filter(pattern))

@@ -42,7 +42,9 @@ describe('PlatformImports declares only the parameters a stack references', () =
 
     // Then
     expect(unreferencedParameters(template)).toEqual([]);
-    expect(declaredPlatformParameterPaths(template)).toEqual([PLATFORM_PARAMETERS.eventBusName, PLATFORM_PARAMETERS.platformKeyArn].sort());
+    expect(declaredPlatformParameterPaths(template)).toEqual(
+      [PLATFORM_PARAMETERS.alarmTopicArn, PLATFORM_PARAMETERS.eventBusName, PLATFORM_PARAMETERS.platformKeyArn].sort(),
+    );
     template.hasResourceProperties('AWS::Events::Rule', {
       EventBusName: { Ref: parameterIdFor(template, PLATFORM_PARAMETERS.eventBusName) },
     });
@@ -61,7 +63,7 @@ describe('PlatformImports declares only the parameters a stack references', () =
     // Then
     expect(unreferencedParameters(template)).toEqual([]);
     expect(declaredPlatformParameterPaths(template)).toEqual(
-      [PLATFORM_PARAMETERS.eventBusArn, PLATFORM_PARAMETERS.eventBusName, PLATFORM_PARAMETERS.platformKeyArn].sort(),
+      [PLATFORM_PARAMETERS.alarmTopicArn, PLATFORM_PARAMETERS.eventBusArn, PLATFORM_PARAMETERS.eventBusName, PLATFORM_PARAMETERS.platformKeyArn].sort(),
     );
     const putEvents = policyStatements(template).filter((statement) => actionsOf(statement).includes('events:PutEvents'));
     expect(putEvents).toEqual([

@@ -6,12 +6,15 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { onFailureMappingPrefix } from '@wildrydes/schemas';
 import {
   BundleNotFoundError,
   FunctionDeclarationError,
+  InfraError,
   PLATFORM_PARAMETERS,
   PlatformImports,
   StreamConsumerFunction,
+  functionParameterPath,
   type StreamFunctionDeclaration,
 } from '../../src/index.js';
 import { dynamoDbDeclaration, kinesisDeclaration, newImageFilter } from '../support/declarations.js';
@@ -26,6 +29,14 @@ const ssmParameterRef = (path: string) => ({ Ref: Match.stringLikeRegexp(ssmPara
 /** Whether a rendered value is `{ Ref: <that parameter> }`. */
 const refersToParameter = (value: unknown, path: string): boolean =>
   typeof value === 'object' && value !== null && ssmParameterLogicalId(path).test(String((value as { Ref?: unknown }).Ref));
+
+/** `{ Ref: <the parameter reading path> }` as it is in `template`. */
+function ssmParameterRefValue(template: Template, path: string): { Ref: string } {
+  const parameters = template.toJSON()['Parameters'] as Record<string, { Default?: string }>;
+  const id = Object.keys(parameters).find((key) => parameters[key]?.Default === path);
+  if (id === undefined) throw new Error(`no parameter reads ${path}`);
+  return { Ref: id };
+}
 
 /** The error `action` throws (fails the test when it throws nothing). */
 function catchError(action: () => unknown): Error {
@@ -59,9 +70,10 @@ describe('StreamConsumerFunction with a Kinesis trigger', () => {
       BisectBatchOnFunctionError: true,
       MaximumRetryAttempts: 3,
       MaximumRecordAgeInSeconds: 3600,
-      DestinationConfig: {
-        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('OnFailureQueue'), 'Arn'] } },
-      },
+      // Lambda Developer Guide, "Retain discarded batch records for a Kinesis Data Streams event source": S3 destination
+      DestinationConfig: { OnFailure: { Destination: ssmParameterRef(PLATFORM_PARAMETERS.failureBucketArn) } },
+      // "Event source mapping metrics": OnFailureDestinationDeliveredEventCount needs the EventCount group
+      MetricsConfig: { Metrics: ['EventCount'] },
       FilterCriteria: Match.absent(),
     });
   });
@@ -100,6 +112,8 @@ describe('StreamConsumerFunction with a Kinesis trigger', () => {
     );
     expect(ssmParameters.map((p) => p.Default).sort()).toEqual(
       [
+        PLATFORM_PARAMETERS.alarmTopicArn,
+        PLATFORM_PARAMETERS.failureBucketArn,
         PLATFORM_PARAMETERS.platformKeyArn,
         PLATFORM_PARAMETERS.quarantineBucketArn,
         PLATFORM_PARAMETERS.quarantineBucketName,
@@ -117,17 +131,24 @@ describe('StreamConsumerFunction with a Kinesis trigger', () => {
     });
   });
 
-  it('then the on-failure queue is encrypted, TLS-only and keeps messages 14 days', () => {
-    template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true, MessageRetentionPeriod: 1_209_600 });
-    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
-      PolicyDocument: {
-        Statement: [Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })],
-      },
+  it('then no queue is created: the failure bucket is the only on-failure destination', () => {
+    template.resourceCountIs('AWS::SQS::Queue', 0);
+  });
+
+  it("then the on-failure-prefix parameter is aws/lambda/<the mapping's UUID>/, the prefix redrive lists (onFailureMappingPrefix)", () => {
+    // The schemas' contract (what redrive lists) around the mapping's UUID, which CloudFormation gives as its Ref.
+    const [mappingId] = Object.keys(template.findResources('AWS::Lambda::EventSourceMapping'));
+    const [before, after] = onFailureMappingPrefix('<UUID>').split('<UUID>');
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: functionParameterPath('kinesis-ddb-writer', 'onFailurePrefix'),
+      Type: 'String',
+      Value: { 'Fn::Join': ['', [before, { Ref: mappingId }, after]] },
     });
   });
 
-  it('then there are three alarms: iterator age over 60 s, any error, any on-failure message', () => {
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+  it('then there are five alarms: iterator age over 60 s, any error, anything delivered to the failure bucket, any failed delivery, any quarantined record', () => {
+    const [mappingId] = Object.keys(template.findResources('AWS::Lambda::EventSourceMapping'));
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'IteratorAge',
       Namespace: 'AWS/Lambda',
@@ -142,12 +163,54 @@ describe('StreamConsumerFunction with a Kinesis trigger', () => {
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
     });
+    // Lambda Developer Guide, "Event source mapping metrics" and "Viewing metrics" (dimension EventSourceMappingUUID)
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'ApproximateNumberOfMessagesVisible',
-      Namespace: 'AWS/SQS',
+      MetricName: 'OnFailureDestinationDeliveredEventCount',
+      Namespace: 'AWS/Lambda',
+      Dimensions: [{ Name: 'EventSourceMappingUUID', Value: { Ref: mappingId } }],
+      Statistic: 'Sum',
       Threshold: 0,
       ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
     });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'DestinationDeliveryFailures',
+      Namespace: 'AWS/Lambda',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^ConsumerFunction') } }],
+      Statistic: 'Sum',
+      Threshold: 0,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'QuarantinedRecords',
+      Namespace: 'WildRydes',
+      Dimensions: [{ Name: 'FunctionName', Value: 'kinesis-ddb-writer' }],
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 0,
+      ComparisonOperator: 'GreaterThanThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+  });
+
+  it("then quarantined records are counted from the handler's 'batch processed' line, per function", () => {
+    template.resourceCountIs('AWS::Logs::MetricFilter', 1);
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: { Ref: Match.stringLikeRegexp('^ConsumerLogGroup') },
+      FilterPattern: '{ ($.message = "batch processed") && ($.quarantined > 0) }',
+      MetricTransformations: [
+        {
+          MetricNamespace: 'WildRydes',
+          MetricName: 'QuarantinedRecords',
+          MetricValue: '$.quarantined',
+          Dimensions: [{ Key: 'FunctionName', Value: '$.service' }],
+        },
+      ],
+    });
+  });
+
+  it('then every alarm sends ALARM and OK to the platform alarm topic', () => {
+    const topic = ssmParameterRef(PLATFORM_PARAMETERS.alarmTopicArn);
+    template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] });
   });
 
   it('then the role has no managed policies and no wildcard actions or resources', () => {
@@ -178,8 +241,21 @@ describe('StreamConsumerFunction with a Kinesis trigger', () => {
   it('then the quarantine grant is PutObject on its prefix plus GenerateDataKey, nothing more', () => {
     const statements = policyStatements(template);
     const s3Actions = statements.flatMap(actionsOf).filter((a) => a.startsWith('s3:'));
-    expect(s3Actions).toEqual(['s3:PutObject']);
+    expect(s3Actions.sort()).toEqual(['s3:ListBucket', 's3:PutObject']);
     expect(statements.flatMap(actionsOf)).toContain('kms:GenerateDataKey');
+  });
+
+  it('then on the failure bucket the role may PutObject only under aws/lambda/ and ListBucket, as the S3 destination needs', () => {
+    // Lambda Developer Guide, "Retain discarded batch records ...": s3:PutObject and s3:ListBucket (+ kms:GenerateDataKey for SSE-KMS)
+    const statements = policyStatements(template);
+    const failureBucket = (resource: unknown): boolean => JSON.stringify(resource).includes('failurebucketarn');
+    const onFailureBucket = statements.flatMap((statement) =>
+      [statement.Resource].flat().filter(failureBucket).map((resource) => ({ actions: actionsOf(statement), resource })),
+    );
+    expect(onFailureBucket).toEqual([
+      { actions: ['s3:PutObject'], resource: { 'Fn::Join': ['', [ssmParameterRefValue(template, PLATFORM_PARAMETERS.failureBucketArn), '/aws/lambda/*']] } },
+      { actions: ['s3:ListBucket'], resource: ssmParameterRefValue(template, PLATFORM_PARAMETERS.failureBucketArn) },
+    ]);
   });
 });
 
@@ -249,6 +325,47 @@ describe('StreamConsumerFunction options', () => {
     });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
     template.hasResourceProperties('AWS::Lambda::Function', { TracingConfig: { Mode: 'Active' } });
+  });
+
+  it('given no alarm actions and a quarantine threshold, then the alarms run none and the quarantine alarm fires above the threshold', () => {
+    // Prepare
+    const app = createCdkApp({ context: TEST_APP_CONTEXT });
+    const stack = new Stack(app, 'Silent');
+
+    // Act
+    new StreamConsumerFunction(stack, 'Consumer', {
+      declaration: kinesisDeclaration,
+      platform: PlatformImports.fromParameters(stack),
+      code: INLINE_CODE,
+      alarmActions: [],
+      quarantinedRecordsAlarmThreshold: 10,
+    });
+    const template = Template.fromStack(stack);
+
+    // Assess
+    template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: Match.absent(), OKActions: Match.absent() });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'QuarantinedRecords', Threshold: 10 });
+    expect(JSON.stringify(template.toJSON())).not.toContain('alarmtopicarn');
+  });
+
+  it.each([-1, 1.5])('given a quarantine threshold of %d, then construction fails naming the value', (threshold) => {
+    // Prepare
+    const app = createCdkApp({ context: TEST_APP_CONTEXT });
+    const stack = new Stack(app, 'BadThreshold');
+
+    // Act
+    const build = () =>
+      new StreamConsumerFunction(stack, 'Consumer', {
+        declaration: kinesisDeclaration,
+        platform: PlatformImports.fromParameters(stack),
+        code: INLINE_CODE,
+        quarantinedRecordsAlarmThreshold: threshold,
+      });
+
+    // Assess
+    const error = catchError(build);
+    expect(error).toBeInstanceOf(InfraError);
+    expect(error.message).toBe(`quarantinedRecordsAlarmThreshold must be a whole number of records, 0 or more (given ${threshold})`);
   });
 
   it('given an invalid declaration, then construction fails before anything is built, naming the value', () => {
