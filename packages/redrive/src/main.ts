@@ -1,13 +1,16 @@
+import { fileURLToPath } from 'node:url';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import { createKinesisClient, createS3Client } from '@wildrydes/aws-clients';
-import { kinesisStreamWriter } from './adapters/kinesis-stream-writer.js';
-import { s3QuarantineStore } from './adapters/s3-quarantine-store.js';
-import { readQuarantineBucketName } from './adapters/ssm-bucket-name.js';
+import { createEventBridgeClient, createKeepAliveHttpHandler, createKinesisClient, createS3Client } from '@wildrydes/aws-clients';
+import { findFunctionDeclarations, type FunctionDeclaration } from '@wildrydes/infra/function-declaration';
+import { readParameter } from './adapters/ssm-bucket-name.js';
 import { RedriveError, UsageError } from './errors.js';
+import { resolveLocations } from './locations.js';
 import { USAGE, parseRedriveArgs, type RedriveOptions } from './options.js';
-import { functionPrefix } from './quarantine-key.js';
-import { redrive, type RedriveSettings } from './redrive.js';
-import { summaryLines } from './report.js';
+import { redriveFunction, type RedriveFunctionInput } from './redrive-function.js';
+import type { RedriveSettings } from './redrive.js';
+import { planSources, type SourceKind } from './sources.js';
 import { total } from './tally.js';
 
 /** Exit statuses of the command. */
@@ -21,16 +24,25 @@ export interface MainIo {
   readonly err: (line: string) => void;
   /** @default Date.now */
   readonly now?: () => number;
-  readonly settings?: Partial<RedriveSettings>;
+  readonly settings?: RedriveFunctionInput['settings'] & Partial<RedriveSettings>;
+  /**
+   * Where the function declarations are (`apps/<fn>/infra/declaration.ts`).
+   * @default the workspace this package is in
+   */
+  readonly workspaceRoot?: string;
 }
 
 const CONSOLE_IO: MainIo = { out: (line) => console.log(line), err: (line) => console.error(line) };
+const WORKSPACE_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** A synchronous invocation may run for Lambda's longest timeout, 900 s. */
+const LAMBDA_REQUEST_TIMEOUT_MS = 960_000;
 
 /**
- * The `npm run redrive` command: parses the arguments, resolves the bucket (`--bucket`, else
- * the platform's SSM parameter), re-drives, prints the summary. AWS clients come from the SDK's
- * usual settings, so it reaches AWS with normal credentials and the local emulators through
- * `AWS_ENDPOINT_URL_S3`, `AWS_ENDPOINT_URL_KINESIS` and `AWS_ENDPOINT_URL_SSM`.
+ * The `npm run redrive` command: parses the arguments, finds the function's declaration to
+ * know its sources (or checks the named ones), resolves each source's location (its option,
+ * else its SSM parameter), re-drives every source ({@link redriveFunction}) and prints their
+ * summaries. AWS clients come from the SDK's usual settings, so it reaches AWS with normal
+ * credentials and the local emulators through `AWS_ENDPOINT_URL_<SERVICE>`.
  *
  * @returns the exit status: 0 nothing failed, 1 something failed, 2 bad usage
  *
@@ -41,6 +53,7 @@ const CONSOLE_IO: MainIo = { out: (line) => console.log(line), err: (line) => co
  */
 export async function main(argv: readonly string[], io: MainIo = CONSOLE_IO): Promise<number> {
   let options: RedriveOptions;
+  let sources: SourceKind[];
   try {
     const command = parseRedriveArgs(argv);
     if (command.kind === 'help') {
@@ -48,6 +61,8 @@ export async function main(argv: readonly string[], io: MainIo = CONSOLE_IO): Pr
       return EXIT.ok;
     }
     options = command.options;
+    const declaration = await declarationOf(options.functionName, io.workspaceRoot ?? WORKSPACE_ROOT);
+    sources = planSources(options.functionName, declaration.trigger.type, options.sources);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`redrive: ${error.message}`);
@@ -55,48 +70,43 @@ export async function main(argv: readonly string[], io: MainIo = CONSOLE_IO): Pr
     return EXIT.usage;
   }
 
-  const s3 = createS3Client();
-  const kinesis = createKinesisClient();
+  const clients = {
+    s3: createS3Client(),
+    kinesis: createKinesisClient(),
+    lambda: new LambdaClient({ requestHandler: createKeepAliveHttpHandler({ requestTimeoutMs: LAMBDA_REQUEST_TIMEOUT_MS }) }),
+    sqs: new SQSClient({ requestHandler: createKeepAliveHttpHandler() }),
+    eventbridge: createEventBridgeClient(),
+  };
+  const ssm = new SSMClient({});
   try {
-    const bucketName = await resolveBucketName(options);
-    io.out(headerLine(options, bucketName));
-    const tally = await redrive({
-      options,
-      store: s3QuarantineStore(s3, bucketName, io.now ? { now: io.now } : {}),
-      writer: kinesisStreamWriter(kinesis, io.now ? { now: io.now } : {}),
+    const locations = await resolveLocations(options, sources, (name, hint) => readParameter(ssm, name, hint));
+    const tallies = await redriveFunction({
+      functionName: options.functionName,
+      sources,
+      locations,
+      clients,
+      filters: options,
       write: io.out,
       ...(io.now ? { now: io.now } : {}),
       ...(io.settings ? { settings: io.settings } : {}),
     });
-    for (const line of summaryLines(tally, { ...options, bucketName })) io.out(line);
-    return total(tally.failed) === 0 ? EXIT.ok : EXIT.failed;
+    return tallies.every(({ tally }) => total(tally.failed) === 0) ? EXIT.ok : EXIT.failed;
   } catch (error) {
     if (error instanceof RedriveError) io.err(`redrive: ${error.message}`);
     else io.err(`redrive: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT.failed;
   } finally {
-    s3.destroy();
-    kinesis.destroy();
-  }
-}
-
-/** `--bucket`, else the platform's SSM parameter. */
-async function resolveBucketName(options: RedriveOptions): Promise<string> {
-  if (options.bucketName !== undefined) return options.bucketName;
-  const ssm = new SSMClient({});
-  try {
-    return await readQuarantineBucketName(ssm);
-  } finally {
     ssm.destroy();
+    for (const client of Object.values(clients)) client.destroy();
   }
 }
 
-function headerLine(options: RedriveOptions, bucketName: string): string {
-  const filters = [
-    options.since === undefined ? '' : ` arrived since ${options.since}`,
-    options.reasons === undefined ? '' : ` quarantined for ${[...options.reasons].join(' or ')}`,
-  ].join('');
-  const mode = options.dryRun ? ' (dry run: nothing will be changed)' : options.keep ? ' (--keep: objects stay)' : '';
-  const limit = options.limit === undefined ? '' : `, at most ${options.limit}`;
-  return `Re-driving records${filters} from s3://${bucketName}/${functionPrefix(options.functionName)}${limit}${mode}`;
+/** The function's declaration, or a usage error naming the functions there are. */
+async function declarationOf(functionName: string, workspaceRoot: string): Promise<FunctionDeclaration> {
+  const declarations = await findFunctionDeclarations(workspaceRoot);
+  const declaration = declarations.find(({ name }) => name === functionName);
+  if (declaration === undefined) {
+    throw new UsageError(`--function must name a function of this workspace: ${declarations.map(({ name }) => name).join(', ')} (given ${JSON.stringify(functionName)})`);
+  }
+  return declaration;
 }

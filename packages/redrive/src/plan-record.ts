@@ -14,7 +14,9 @@ export type RecordDecision =
   | { readonly kind: 'skip'; readonly code: SkipCode; readonly detail: string }
   /** It cannot be re-driven now, but may be on a later run (it counts as a failure). */
   | { readonly kind: 'fail'; readonly code: string; readonly detail: string }
-  | { readonly kind: 'put'; readonly streamName: string; readonly partitionKey: string; readonly data: Uint8Array };
+  | { readonly kind: 'put'; readonly streamName: string; readonly partitionKey: string; readonly data: Uint8Array }
+  /** A DynamoDB stream record: re-delivered to the function as a one-record DynamoDB stream event. */
+  | { readonly kind: 'invoke'; readonly functionName: string; readonly partitionKey: string; readonly payload: string };
 
 /**
  * Decides what to do with one quarantined object once it was read, in re-drive order:
@@ -29,7 +31,12 @@ export type RecordDecision =
  *    are not known;
  * 5. a record behind an earlier failure of its partition key or shard fails
  *    `BlockedByEarlierFailure`;
- * 6. anything else is put back on its source stream with its original bytes and partition key.
+ * 6. a Kinesis record is put back on its source stream with its original bytes and partition
+ *    key; a DynamoDB stream record (its data is the record's JSON as Lambda delivered it) is
+ *    re-delivered to the function that quarantined it as the one-record event
+ *    `{"Records":[<the record>]}`, the shape Lambda invokes DynamoDB-stream functions with
+ *    ("Using AWS Lambda with Amazon DynamoDB", Lambda Developer Guide); data that is not JSON
+ *    is skipped (`INVALID_OBJECT`).
  *
  * @example
  * ```ts
@@ -69,7 +76,22 @@ export function planRecord(
   if (blocker !== undefined) {
     return { kind: 'fail', code: 'BlockedByEarlierFailure', detail: blockedDetail(blocker) };
   }
+  if (record.origin.kind === 'dynamodb-stream') return oneRecordEvent(record.quarantinedBy, record.origin.partitionKey, data);
   return { kind: 'put', streamName: parts.streamName, partitionKey: record.origin.partitionKey, data };
+}
+
+function oneRecordEvent(functionName: string, partitionKey: string, data: Uint8Array): RecordDecision {
+  const text = Buffer.from(data).toString('utf8');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { kind: 'skip', code: 'INVALID_OBJECT', detail: 'its data is not the JSON of a DynamoDB stream record' };
+  }
+  return { kind: 'invoke', functionName, partitionKey, payload: `{"Records":[${text}]}` };
 }
 
 /**

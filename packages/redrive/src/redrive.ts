@@ -2,12 +2,12 @@ import { mapWithConcurrency } from '@wildrydes/aws-clients';
 import type { RedriveOptions } from './options.js';
 import { OrderGuard } from './order-guard.js';
 import { blockedDetail, planRecord } from './plan-record.js';
-import type { QuarantineStore, StreamWriter } from './ports.js';
-import { ProgressThrottle, type ProgressSettings } from './progress-throttle.js';
+import type { FunctionInvoker, QuarantineStore, StreamWriter } from './ports.js';
+import type { ProgressSettings } from './progress-throttle.js';
 import { functionPrefix, type QuarantineKeyParts } from './quarantine-key.js';
-import { progressLine } from './report.js';
 import { selectKeys } from './select-keys.js';
-import { countInto, failureCode, newTally, type RedriveTally } from './tally.js';
+import { failureCode, type RedriveTally } from './tally.js';
+import { TallyRecorder } from './tally-recorder.js';
 
 /** How the re-drive paces itself. */
 export interface RedriveSettings {
@@ -33,11 +33,13 @@ export const DEFAULT_REDRIVE_SETTINGS: RedriveSettings = Object.freeze({
   progress: Object.freeze({ everyRecords: 100, everyMs: 1_000 }),
 });
 
-/** One re-drive: what to do, the ports to do it with, and where to write what happens. */
+/** One re-drive of a function's quarantine: what to do, the ports to do it with, and where to write what happens. */
 export interface RedriveRun {
-  readonly options: Omit<RedriveOptions, 'bucketName'>;
+  readonly options: Pick<RedriveOptions, 'functionName' | 'since' | 'reasons' | 'dryRun' | 'limit' | 'keep'>;
   readonly store: QuarantineStore;
   readonly writer: StreamWriter;
+  /** Re-delivers quarantined DynamoDB stream records to their function. */
+  readonly invoker: FunctionInvoker;
   /** Receives one line at a time: per-record notes and progress. */
   readonly write: (line: string) => void;
   /** @default Date.now */
@@ -47,48 +49,43 @@ export interface RedriveRun {
 
 const BLOCKED = 'BlockedByEarlierFailure';
 
-/** A record on its way back to its stream. */
+/** A Kinesis record on its way back to its stream. */
 interface Outgoing {
   readonly parts: QuarantineKeyParts;
   readonly partitionKey: string;
   readonly data: Uint8Array;
 }
 
+/** A DynamoDB stream record on its way back to its function. */
+interface Redelivery {
+  readonly parts: QuarantineKeyParts;
+  readonly functionName: string;
+  readonly partitionKey: string;
+  readonly payload: string;
+}
+
 /**
  * Re-drives one function's quarantine: lists its keys, drops those before `--since`, sorts the
- * rest by stream, shard and sequence number, and then, window by window, reads the objects,
- * decides each one's fate ({@link planRecord}), puts the re-drivable records back on their
- * source streams (per stream, in order) and deletes each object whose record was written
- * (unless `keep`). With `dryRun` it reads and reports, and neither writes nor deletes.
+ * rest by stream (or table), shard and sequence number, and then, window by window, reads the
+ * objects, decides each one's fate ({@link planRecord}), puts the Kinesis records back on their
+ * source streams (per stream, in order), re-delivers the DynamoDB stream records to their
+ * function one by one in order, and deletes each object whose record was re-driven (unless
+ * `keep`). With `dryRun` it reads and reports, and neither writes, invokes nor deletes.
  *
  * Every listed key is accounted for in the returned tally. Failures are counted, never thrown;
  * only a failed listing throws (nothing has been changed then).
  *
  * @example
  * ```ts
- * const tally = await redrive({ options, store, writer, write: (line) => console.log(line) });
+ * const tally = await redrive({ options, store, writer, invoker, write: (line) => console.log(line) });
  * process.exitCode = total(tally.failed) === 0 ? 0 : 1;
  * ```
  */
 export async function redrive(run: RedriveRun): Promise<RedriveTally> {
   const settings = { ...DEFAULT_REDRIVE_SETTINGS, ...run.settings };
   const { options } = run;
-  const tally = newTally();
-  const throttle = new ProgressThrottle(settings.progress, run.now ?? Date.now);
-  const settled = (): void => {
-    tally.settled++;
-    if (throttle.due(tally.settled)) run.write(progressLine(tally, options.dryRun));
-  };
-  const skip = (key: string, code: string, detail: string): void => {
-    countInto(tally.skipped, code);
-    run.write(`skipped ${key}: ${code}: ${detail}`);
-    settled();
-  };
-  const fail = (key: string, code: string, detail: string): void => {
-    countInto(tally.failed, code);
-    run.write(`failed ${key}: ${code === failureCode(detail) ? detail : `${code}: ${detail}`}`);
-    settled();
-  };
+  const recorder = new TallyRecorder({ write: run.write, dryRun: options.dryRun, progress: settings.progress, ...(run.now ? { now: run.now } : {}) });
+  const { tally } = recorder;
 
   const keys: string[] = [];
   for await (const key of run.store.listKeys(functionPrefix(options.functionName))) keys.push(key);
@@ -97,7 +94,7 @@ export async function redrive(run: RedriveRun): Promise<RedriveTally> {
   tally.filteredOut += beforeSince;
   tally.settled += beforeSince;
   for (const key of unrecognised) {
-    skip(key, 'UNRECOGNISED_KEY', 'not <function>/<stream>/<yyyy>/<mm>/<dd>/<shard>/<sequence>.json');
+    recorder.skip(key, 'UNRECOGNISED_KEY', 'not <function>/<stream>/<yyyy>/<mm>/<dd>/<shard>/<sequence>.json nor <function>/<table>/<yyyy>/<mm>/<dd>/<sequence>-<eventID>.json');
   }
 
   const guard = new OrderGuard();
@@ -108,16 +105,16 @@ export async function redrive(run: RedriveRun): Promise<RedriveTally> {
     const window = candidates.slice(next, next + Math.min(settings.windowSize, budget));
     const outcomes = await mapWithConcurrency(window, settings.readConcurrency, (parts) => run.store.read(parts.key));
     const outgoing: Outgoing[] = [];
+    const redeliveries: Redelivery[] = [];
     for (let index = 0; index < window.length && budget > 0; index++, next++) {
       const parts = window[index] as QuarantineKeyParts;
       const decision = planRecord(parts, outcomes[index] ?? { kind: 'error', reason: 'no outcome' }, options, guard);
-      if (decision.kind === 'filtered') {
-        tally.filteredOut++;
-        settled();
-      } else if (decision.kind === 'skip') skip(parts.key, decision.code, decision.detail);
-      else if (decision.kind === 'fail') fail(parts.key, decision.code, decision.detail);
+      if (decision.kind === 'filtered') recorder.filtered();
+      else if (decision.kind === 'skip') recorder.skip(parts.key, decision.code, decision.detail);
+      else if (decision.kind === 'fail') recorder.fail(parts.key, decision.code, decision.detail);
       else {
-        outgoing.push({ parts, partitionKey: decision.partitionKey, data: decision.data });
+        if (decision.kind === 'put') outgoing.push({ parts, partitionKey: decision.partitionKey, data: decision.data });
+        else redeliveries.push({ parts, functionName: decision.functionName, partitionKey: decision.partitionKey, payload: decision.payload });
         budget--;
       }
     }
@@ -125,21 +122,50 @@ export async function redrive(run: RedriveRun): Promise<RedriveTally> {
       if (options.dryRun) {
         for (const { parts, partitionKey, data } of records) {
           run.write(`would re-drive ${parts.key} to ${streamName} (partition key ${JSON.stringify(partitionKey)}, ${data.byteLength} bytes)`);
-          tally.redriven++;
-          settled();
+          recorder.redriven();
         }
         continue;
       }
-      const written = await putOnStream(run, streamName, records, { guard, fail });
-      for (let count = 0; count < written.length; count++) {
-        tally.redriven++;
-        settled();
-      }
-      if (!options.keep) await deleteObjects(run, written, settings.deleteConcurrency, tally);
+      const written = await putOnStream(run, streamName, records, { guard, recorder });
+      for (let count = 0; count < written.length; count++) recorder.redriven();
+      if (!options.keep) await deleteObjects(run, written.map(({ parts }) => parts.key), settings.deleteConcurrency, recorder);
     }
+    const redelivered = await redeliver(run, redeliveries, { guard, recorder });
+    if (!options.dryRun && !options.keep) await deleteObjects(run, redelivered, settings.deleteConcurrency, recorder);
   }
   tally.notReached = candidates.length - next;
   return tally;
+}
+
+/**
+ * Re-delivers DynamoDB stream records to their function, one by one in re-drive order. A record
+ * that fails holds back the later records of its item (partition key) for the rest of the run.
+ *
+ * @returns the keys of the objects whose record was re-delivered
+ */
+async function redeliver(run: RedriveRun, redeliveries: readonly Redelivery[], on: { guard: OrderGuard; recorder: TallyRecorder }): Promise<string[]> {
+  const done: string[] = [];
+  for (const { parts, functionName, partitionKey, payload } of redeliveries) {
+    const blocker = on.guard.blockerOf(parts, partitionKey);
+    if (blocker !== undefined) {
+      on.recorder.fail(parts.key, BLOCKED, blockedDetail(blocker));
+      continue;
+    }
+    if (run.options.dryRun) {
+      run.write(`would re-deliver ${parts.key} to function ${functionName} (a one-record DynamoDB stream event, item ${JSON.stringify(partitionKey)})`);
+      on.recorder.redriven();
+      continue;
+    }
+    const outcome = await run.invoker.invoke({ functionName }, payload);
+    if (outcome.ok) {
+      on.recorder.redriven();
+      done.push(parts.key);
+    } else {
+      on.guard.blockPartitionKey(parts.streamName, partitionKey, parts.key);
+      on.recorder.fail(parts.key, failureCode(outcome.reason), outcome.reason);
+    }
+  }
+  return done;
 }
 
 /** The records grouped by stream, each group in re-drive order. */
@@ -163,7 +189,7 @@ async function putOnStream(
   run: RedriveRun,
   streamName: string,
   records: readonly Outgoing[],
-  on: { guard: OrderGuard; fail: (key: string, code: string, detail: string) => void },
+  on: { guard: OrderGuard; recorder: TallyRecorder },
 ): Promise<Outgoing[]> {
   const outcome = await run.writer.put(
     streamName,
@@ -174,22 +200,17 @@ async function putOnStream(
     // The writer names the blocker by its input position; the operator needs its object key.
     const blocker = heldBack ? on.guard.blockerOf(parts, partitionKey) : undefined;
     if (retryable) on.guard.blockPartitionKey(streamName, partitionKey, parts.key);
-    if (blocker === undefined) on.fail(parts.key, failureCode(reason), reason);
-    else on.fail(parts.key, BLOCKED, blockedDetail(blocker));
+    if (blocker === undefined) on.recorder.fail(parts.key, failureCode(reason), reason);
+    else on.recorder.fail(parts.key, BLOCKED, blockedDetail(blocker));
   }
   return [...outcome.written].sort((a, b) => a - b).map((ref) => records[ref] as Outgoing);
 }
 
 /** Deletes the objects of re-driven records; a failed delete is a failure (a re-run duplicates it). */
-async function deleteObjects(run: RedriveRun, written: readonly Outgoing[], concurrency: number, tally: RedriveTally): Promise<void> {
-  const results = await mapWithConcurrency(written, concurrency, ({ parts }) => run.store.delete(parts.key));
+async function deleteObjects(run: RedriveRun, keys: readonly string[], concurrency: number, recorder: TallyRecorder): Promise<void> {
+  const results = await mapWithConcurrency(keys, concurrency, (key) => run.store.delete(key));
   results.forEach((result, index) => {
-    if (result.ok) {
-      tally.deleted++;
-      return;
-    }
-    const { key } = (written[index] as Outgoing).parts;
-    countInto(tally.failed, 'DeleteFailed');
-    run.write(`failed ${key}: DeleteFailed: re-driven, but the object could not be deleted (${result.reason}); delete it by hand, or a later run re-drives it again`);
+    if (result.ok) recorder.tally.deleted++;
+    else recorder.deleteFailed(keys[index] as string, 'object', result.reason);
   });
 }

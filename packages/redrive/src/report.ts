@@ -3,7 +3,10 @@ import { total, type RedriveTally } from './tally.js';
 /** What the summary needs to know about the run besides its counts. */
 export interface SummaryContext {
   readonly functionName: string;
-  readonly bucketName: string;
+  /** Where the source is, as in `Summary for <function> in <where>`, e.g. `bucket wildrydes-quarantine`. */
+  readonly where: string;
+  /** What failed items stay in, e.g. `the quarantine`. */
+  readonly keptIn: string;
   readonly dryRun: boolean;
   readonly keep: boolean;
   readonly limit: number | undefined;
@@ -30,7 +33,7 @@ export function progressLine(tally: RedriveTally, dryRun: boolean): string {
  * @example
  * ```ts
  * for (const line of summaryLines(tally, context)) console.log(line);
- * // Summary for kinesis-republisher in bucket wildrydes-quarantine:
+ * // Summary for kinesis-republisher in bucket wildrydes-quarantine:   (context.where: 'bucket wildrydes-quarantine')
  * //   listed        4
  * //   re-driven     3
  * //   skipped       1  (INVALID_BASE64: 1)
@@ -41,7 +44,7 @@ export function progressLine(tally: RedriveTally, dryRun: boolean): string {
 export function summaryLines(tally: RedriveTally, context: SummaryContext): string[] {
   const row = (label: string, count: number, note = ''): string => `  ${label.padEnd(14)}${String(count).padStart(6)}${note === '' ? '' : `  ${note}`}`;
   const lines = [
-    `Summary for ${context.functionName} in bucket ${context.bucketName}${context.dryRun ? ' (dry run: nothing was changed)' : ''}:`,
+    `Summary for ${context.functionName} in ${context.where}${context.dryRun ? ' (dry run: nothing was changed)' : ''}:`,
     row('listed', tally.listed),
     row('filtered out', tally.filteredOut, '(--since, --reason)'),
     row(context.dryRun ? 'would re-drive' : 're-driven', tally.redriven),
@@ -50,7 +53,7 @@ export function summaryLines(tally: RedriveTally, context: SummaryContext): stri
     row('deleted', tally.deleted, deletedNote(tally, context)),
   ];
   if (tally.notReached > 0) lines.push(row('not reached', tally.notReached, `(--limit ${String(context.limit)}: run again for the rest)`));
-  if (total(tally.failed) > 0) lines.push('Failed records stay in the quarantine; fix the cause and run the command again.');
+  if (total(tally.failed) > 0) lines.push(`Failed records stay in ${context.keptIn}; fix the cause and run the command again.`);
   return lines;
 }
 
@@ -62,6 +65,6 @@ function byCode(counts: ReadonlyMap<string, number>): string {
 
 function deletedNote(tally: RedriveTally, context: SummaryContext): string {
   if (context.dryRun) return '(dry run)';
-  if (context.keep) return '(--keep: re-driven objects were kept)';
+  if (context.keep) return '(--keep: what was re-driven was kept)';
   return '';
 }

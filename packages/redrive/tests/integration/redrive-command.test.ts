@@ -101,7 +101,7 @@ describe('npm run redrive, against real emulators', () => {
     const keysBefore = await keysIn(bucket);
 
     // Act
-    const { code, out } = await runCommand(['--function', 'kinesis-republisher', '--bucket', bucket, '--dry-run']);
+    const { code, out } = await runCommand(['--function', 'kinesis-republisher', '--source', 'quarantine', '--bucket', bucket, '--dry-run']);
 
     // Assess
     expect(code).toBe(0);
@@ -124,7 +124,7 @@ describe('npm run redrive, against real emulators', () => {
     await quarantineInto(bucket, records.all.map(({ record }) => record));
 
     // Act
-    const { code, out, err } = await runCommand(['--function', 'kinesis-republisher', '--bucket', bucket]);
+    const { code, out, err } = await runCommand(['--function', 'kinesis-republisher', '--source', 'quarantine', '--bucket', bucket]);
 
     // Assess
     expect(err).toEqual([]);
@@ -154,7 +154,7 @@ describe('npm run redrive, against real emulators', () => {
     const keysBefore = await keysIn(bucket);
 
     // Act
-    const { code, out } = await runCommand(['--function', 'kinesis-republisher', '--bucket', bucket]);
+    const { code, out } = await runCommand(['--function', 'kinesis-republisher', '--source', 'quarantine', '--bucket', bucket]);
 
     // Assess
     expect(code).toBe(1);
@@ -176,7 +176,7 @@ describe('npm run redrive, against real emulators', () => {
     const keysBefore = await keysIn(bucket);
 
     // Act
-    const { code, out } = await runCommand(['--function', 'kinesis-republisher', '--bucket', bucket]);
+    const { code, out } = await runCommand(['--function', 'kinesis-republisher', '--source', 'quarantine', '--bucket', bucket]);
 
     // Assess
     expect(code).toBe(1);
@@ -194,7 +194,7 @@ describe('npm run redrive, against real emulators', () => {
     ssmParameters.set(PLATFORM_PARAMETERS.quarantineBucketName, bucket);
 
     // Act
-    const { code, out } = await runCommand(['--function', 'kinesis-republisher', '--dry-run']);
+    const { code, out } = await runCommand(['--function', 'kinesis-republisher', '--source', 'quarantine', '--dry-run']);
 
     // Assess
     expect(code).toBe(0);

@@ -1,5 +1,5 @@
 import type { QuarantineRecord } from '@wildrydes/schemas';
-import type { OutgoingRecord, PutFailure, PutOutcome, QuarantineStore, ReadOutcome, StreamWriter } from '../../src/ports.js';
+import type { FunctionInvoker, InvokeOutcome, InvokeTarget, OutgoingRecord, PutFailure, PutOutcome, QuarantineStore, ReadOutcome, StreamWriter } from '../../src/ports.js';
 
 /** An in-memory quarantine bucket; `failReads`/`failDeletes` make those keys fail. */
 export class MemoryStore implements QuarantineStore {
@@ -79,5 +79,26 @@ export class MemoryStreams implements StreamWriter {
 
   public texts(streamName: string): string[] {
     return (this.streams.get(streamName) ?? []).map(({ text }) => text);
+  }
+}
+
+/**
+ * In-memory Lambda functions: records each invocation's payload per function; `failing` decides
+ * per payload whether the invocation fails, and with what reason.
+ */
+export class MemoryFunctions implements FunctionInvoker {
+  public readonly invocations: Array<{ target: InvokeTarget; payload: string }> = [];
+
+  public constructor(private readonly failing: (target: InvokeTarget, payload: string) => string | undefined = () => undefined) {}
+
+  public async invoke(target: InvokeTarget, payload: string): Promise<InvokeOutcome> {
+    const reason = this.failing(target, payload);
+    if (reason !== undefined) return { ok: false, reason };
+    this.invocations.push({ target, payload });
+    return { ok: true };
+  }
+
+  public payloads(functionName: string): string[] {
+    return this.invocations.filter(({ target }) => target.functionName === functionName).map(({ payload }) => payload);
   }
 }

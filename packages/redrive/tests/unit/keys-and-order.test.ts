@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { quarantineObjectKey } from '@wildrydes/schemas';
 import { compareStreamPositions, sortForRedrive } from '../../src/ordering.js';
 import { functionPrefix, parseQuarantineKey } from '../../src/quarantine-key.js';
 import { selectKeys } from '../../src/select-keys.js';
@@ -14,6 +15,7 @@ describe('parseQuarantineKey', () => {
     // Assess
     expect(parts).toEqual({
       key: 'kinesis-republisher/unicorn-telemetry/2026/11/21/shardId-000000000001/49661.json',
+      kind: 'kinesis',
       functionName: 'kinesis-republisher',
       streamName: 'unicorn-telemetry',
       day: '2026-11-21',
@@ -22,8 +24,39 @@ describe('parseQuarantineKey', () => {
     });
   });
 
+  it('splits a DynamoDB stream record\'s key as quarantineObjectKey builds it: table, day, sequence number and eventID, no shard', () => {
+    // Prepare
+    const record = {
+      quarantinedBy: 'ddb-stream-reactor',
+      origin: {
+        kind: 'dynamodb-stream' as const,
+        eventSourceArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/UnicornSensorData/stream/2026-11-21T10:00:00.000',
+        eventId: 'c4ca4238a0b923820dcc509a6f75849b',
+        sequenceNumber: '4962000000000000000001',
+        partitionKey: 'Shadowfax',
+        approximateCreationDateTime: Date.UTC(2026, 10, 21, 10) / 1000,
+      },
+    };
+
+    // Act
+    const parts = parseQuarantineKey(quarantineObjectKey(record));
+
+    // Assess
+    expect(parts).toEqual({
+      key: 'ddb-stream-reactor/UnicornSensorData/2026/11/21/4962000000000000000001-c4ca4238a0b923820dcc509a6f75849b.json',
+      kind: 'dynamodb-stream',
+      functionName: 'ddb-stream-reactor',
+      streamName: 'UnicornSensorData',
+      day: '2026-11-21',
+      shardId: '',
+      sequenceNumber: '4962000000000000000001',
+    });
+  });
+
   it.each([
     'kinesis-republisher/notes.txt',
+    'ddb-stream-reactor/UnicornSensorData/2026/11/21/4962.json',
+    'ddb-stream-reactor/UnicornSensorData/2026/11/xx/4962-abc.json',
     'kinesis-republisher/unicorn-telemetry/2026/11/21/shardId-0/abc.json',
     'kinesis-republisher/unicorn-telemetry/26/11/21/shardId-0/1.json',
     'kinesis-republisher/unicorn-telemetry/2026/11/21/shardId-0/1.json.bak',

@@ -18,6 +18,11 @@ describe('parseRedriveArgs', () => {
     const command = parseRedriveArgs([
       '--function', 'kinesis-republisher', '--bucket', 'wildrydes-quarantine-1', '--since', '2026-11-01',
       '--reason', 'SCHEMA_VIOLATION,INVALID_JSON', '--reason', 'TOO_LARGE', '--dry-run', '--limit', '25', '--keep',
+      '--source', 'quarantine,on-failure', '--source', 'dead-letter', '--failure-bucket', 'wildrydes-failures',
+      '--on-failure-prefix', 'aws/lambda/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0/',
+      '--dead-letter-queue-url', 'http://127.0.0.1:9324/000000000000/consumer-dlq',
+      '--on-failure-queue-url', 'https://sqs.us-east-1.amazonaws.com/123456789012/consumer-on-failure',
+      '--event-bus', 'wildrydes-bus',
     ]);
 
     // Assess
@@ -25,7 +30,13 @@ describe('parseRedriveArgs', () => {
       kind: 'run',
       options: {
         functionName: 'kinesis-republisher',
+        sources: new Set(['quarantine', 'on-failure', 'dead-letter']),
         bucketName: 'wildrydes-quarantine-1',
+        failureBucketName: 'wildrydes-failures',
+        onFailurePrefix: 'aws/lambda/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0/',
+        deadLetterQueueUrl: 'http://127.0.0.1:9324/000000000000/consumer-dlq',
+        onFailureQueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/consumer-on-failure',
+        eventBusName: 'wildrydes-bus',
         since: '2026-11-01',
         reasons: new Set(['SCHEMA_VIOLATION', 'INVALID_JSON', 'TOO_LARGE']),
         dryRun: true,
@@ -35,14 +46,28 @@ describe('parseRedriveArgs', () => {
     });
   });
 
-  it('defaults to every record, the SSM bucket, a real run that deletes', () => {
+  it('defaults to every source and record, locations from SSM, a real run that deletes', () => {
     // Act
     const command = parseRedriveArgs(['--function', 'kinesis-ddb-writer']);
 
     // Assess
     expect(command).toEqual({
       kind: 'run',
-      options: { functionName: 'kinesis-ddb-writer', bucketName: undefined, since: undefined, reasons: undefined, dryRun: false, limit: undefined, keep: false },
+      options: {
+        functionName: 'kinesis-ddb-writer',
+        sources: undefined,
+        bucketName: undefined,
+        failureBucketName: undefined,
+        onFailurePrefix: undefined,
+        deadLetterQueueUrl: undefined,
+        onFailureQueueUrl: undefined,
+        eventBusName: undefined,
+        since: undefined,
+        reasons: undefined,
+        dryRun: false,
+        limit: undefined,
+        keep: false,
+      },
     });
   });
 
@@ -52,6 +77,13 @@ describe('parseRedriveArgs', () => {
     expect(parseRedriveArgs(['-h', '--limit', '0'])).toEqual({ kind: 'help' });
     expect(USAGE).toContain('--function <name>');
     expect(USAGE).toContain('/wildrydes/platform/quarantine-bucket-name');
+    for (const option of ['--source', '--failure-bucket', '--on-failure-prefix', '--dead-letter-queue-url', '--on-failure-queue-url', '--event-bus']) {
+      expect(USAGE).toContain(option);
+    }
+    expect(USAGE).toContain('/wildrydes/platform/failure-bucket-name');
+    expect(USAGE).toContain('/wildrydes/functions/<name>/on-failure-prefix');
+    expect(USAGE).toContain('/wildrydes/functions/<name>/dead-letter-queue-url');
+    expect(USAGE).toContain('/wildrydes/functions/<name>/on-failure-queue-url');
   });
 
   it('says in --help how to reach a local npm start run: its pasted AWS_ENDPOINT_URL_<SERVICE> lines and the local bucket, in 80 columns', () => {
@@ -65,6 +97,13 @@ describe('parseRedriveArgs', () => {
     [[], '--function is required'],
     [['--function', 'Kinesis/Writer'], '--function must be'],
     [['--function', 'fn', '--bucket', 'Bad_Bucket'], '--bucket must be an S3 bucket name'],
+    [['--function', 'fn', '--failure-bucket', 'Bad_Bucket'], '--failure-bucket must be an S3 bucket name'],
+    [['--function', 'fn', '--source', 'quarantine,dlq'], '--source must be one of quarantine, on-failure, dead-letter (given "dlq")'],
+    [['--function', 'fn', '--on-failure-prefix', 'aws/lambda/'], '--on-failure-prefix must be aws/lambda/<event source mapping UUID>/'],
+    [['--function', 'fn', '--on-failure-prefix', 'aws/lambda/abc'], '(given "aws/lambda/abc")'],
+    [['--function', 'fn', '--dead-letter-queue-url', 'consumer-dlq'], '--dead-letter-queue-url must be a queue URL'],
+    [['--function', 'fn', '--on-failure-queue-url', 'ftp://x/y'], '--on-failure-queue-url must be a queue URL'],
+    [['--function', 'fn', '--event-bus', 'my bus'], '--event-bus must be an event bus name or ARN'],
     [['--function', 'fn', '--since', '2026-11'], '--since must be a UTC day as YYYY-MM-DD'],
     [['--function', 'fn', '--since', '2026-02-30'], '(given "2026-02-30")'],
     [['--function', 'fn', '--since', '2026-13-01'], '--since must be'],

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { RedriveOptions } from '../../src/options.js';
 import { redrive, type RedriveRun } from '../../src/redrive.js';
 import { total } from '../../src/tally.js';
-import { MemoryStore, MemoryStreams } from '../support/fakes.js';
+import { MemoryFunctions, MemoryStore, MemoryStreams } from '../support/fakes.js';
 import { quarantined, type QuarantinedSpec } from '../support/quarantined.js';
 
-const OPTIONS: Omit<RedriveOptions, 'bucketName'> = {
+const OPTIONS: RedriveRun['options'] = {
   functionName: 'kinesis-republisher',
   since: undefined,
   reasons: undefined,
@@ -29,7 +29,7 @@ function storeWith(...specs: QuarantinedSpec[]): { store: MemoryStore; keys: str
 
 function runWith(store: MemoryStore, streams: MemoryStreams, options: Partial<RedriveOptions> = {}, settings: Partial<RedriveRun['settings']> = {}) {
   const lines: string[] = [];
-  const run = redrive({ options: { ...OPTIONS, ...options }, store, writer: streams, write: (line) => lines.push(line), settings: { ...SETTINGS, ...settings } });
+  const run = redrive({ options: { ...OPTIONS, ...options }, store, writer: streams, invoker: new MemoryFunctions(), write: (line) => lines.push(line), settings: { ...SETTINGS, ...settings } });
   return { run, lines };
 }
 

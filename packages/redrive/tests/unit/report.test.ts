@@ -3,7 +3,7 @@ import { ProgressThrottle } from '../../src/progress-throttle.js';
 import { progressLine, summaryLines } from '../../src/report.js';
 import { countInto, failureCode, newTally, total } from '../../src/tally.js';
 
-const context = { functionName: 'kinesis-republisher', bucketName: 'quarantine-1', dryRun: false, keep: false, limit: undefined };
+const context = { functionName: 'kinesis-republisher', where: 'bucket quarantine-1', keptIn: 'the quarantine', dryRun: false, keep: false, limit: undefined };
 
 describe('failureCode', () => {
   it.each([
@@ -61,7 +61,7 @@ describe('summaryLines', () => {
 
   it('notes --keep', () => {
     // Act / Assess
-    expect(summaryLines(newTally(), { ...context, keep: true })).toContain('  deleted            0  (--keep: re-driven objects were kept)');
+    expect(summaryLines(newTally(), { ...context, keep: true })).toContain('  deleted            0  (--keep: what was re-driven was kept)');
   });
 });
 
