@@ -11,6 +11,7 @@ import { parseJsonBody, rewrittenJsonHeaders } from './json-body';
 import { operationName } from './operation-name';
 import type { Outage } from './outage';
 import { serviceErrorResponse } from './service-errors';
+import { SQS_QUEUE_URL_OPERATIONS, moveQueueUrls } from './sqs-queue-urls';
 import type { FaultKind, FaultService, InjectedFault } from './types';
 
 /** Everything one proxy's request handler works with. */
@@ -107,8 +108,26 @@ function takeForced(forced: FaultKind[], isBatch: boolean): FaultKind | undefine
 
 async function passThrough(context: FaultHandlerContext, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const answer = await forward(context.upstream, request, 'stream');
+  if (context.service === 'sqs' && SQS_QUEUE_URL_OPERATIONS.has(operationName('sqs', request.method ?? 'POST', request.url ?? '/', request.headers))) {
+    return relayWithQueueUrlsMoved(context, request, answer, response);
+  }
   response.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEndHeaders(answer.headers));
   await pipeline(answer, response);
+}
+
+/** Relays an SQS answer with the queue URLs it names moved from the emulator to the proxy, where the client called. */
+async function relayWithQueueUrlsMoved(context: FaultHandlerContext, request: IncomingMessage, answer: IncomingMessage, response: ServerResponse): Promise<void> {
+  const body = await readAll(answer);
+  const parsed = answer.statusCode === 200 ? parseJsonBody(body, answer.headers) : undefined;
+  const host = request.headers.host;
+  if (parsed === undefined || host === undefined) {
+    response.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEndHeaders(answer.headers));
+    response.end(body);
+    return;
+  }
+  const moved = Buffer.from(JSON.stringify(moveQueueUrls(parsed, context.upstream.target.origin, `http://${host}`)));
+  response.writeHead(200, answer.statusMessage, rewrittenJsonHeaders(endToEndHeaders(answer.headers) as typeof answer.headers, moved, false));
+  response.end(moved);
 }
 
 async function answerInstead(request: IncomingMessage, response: ServerResponse, answer: FaultResponse): Promise<void> {
