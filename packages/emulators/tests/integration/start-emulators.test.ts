@@ -1,6 +1,7 @@
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { KinesisClient, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -82,5 +83,26 @@ describe('startEmulators', () => {
     expect(emulators.kinesis).toBeUndefined();
     expect(emulators.env['AWS_ENDPOINT_URL_KINESIS']).toBeUndefined();
     await emulators.stop();
+  });
+
+  it('starts the SQS emulator with { sqs: true } and points AWS_ENDPOINT_URL_SQS at it, which an SQS client picks up on its own', async () => {
+    // Prepare
+    const emulators = await startEmulators({ sqs: true });
+    for (const [name, value] of Object.entries(emulators.env)) vi.stubEnv(name, value);
+    const client = new SQSClient({});
+
+    // Act
+    try {
+      const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: 'rides-dlq' }));
+
+      // Assess
+      expect(emulators.env['AWS_ENDPOINT_URL_SQS']).toBe(emulators.sqs!.endpoint);
+      expect(QueueUrl).toBe(`${emulators.sqs!.endpoint}/000000000000/rides-dlq`);
+      expect(emulators.sqs!.queueNames()).toEqual(['rides-dlq']);
+    } finally {
+      client.destroy();
+      await emulators.stop();
+    }
+    expect(await isPortFree(emulators.sqs!.port)).toBe(true);
   });
 });

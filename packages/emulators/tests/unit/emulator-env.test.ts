@@ -39,4 +39,18 @@ describe('buildEmulatorEnv', () => {
       AWS_SECRET_ACCESS_KEY: 'b',
     });
   });
+
+  it('points AWS_ENDPOINT_URL_SQS at the SQS emulator', () => {
+    // Act
+    const env = buildEmulatorEnv({ s3: fake('s3rver', 3), sqs: fake('sqs', 5) }, {});
+
+    // Assess
+    expect(env).toEqual({
+      AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:3',
+      AWS_ENDPOINT_URL_SQS: 'http://127.0.0.1:5',
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+    });
+  });
 });
