@@ -21,8 +21,8 @@ export interface EventbridgeConsumerStackProps extends StackProps {
    */
   readonly readModelRemovalPolicy?: RemovalPolicy;
   /**
-   * Actions run when any of the consumer's alarms fires or recovers.
-   * @default - none
+   * Actions run when any of the consumer's alarms fires or recovers (`[]`: none).
+   * @default - notify the platform's alarm topic
    */
   readonly alarmActions?: readonly cloudwatch.IAlarmAction[];
 }
@@ -100,9 +100,7 @@ export class EventbridgeConsumerStack extends Stack {
         `${eventbridgeConsumer.name} rejected events it can never apply (not owned, unsupported version, wrong source, ` +
         'invalid detail); each is logged whole with outcome "rejected"',
     });
-    for (const action of props.alarmActions ?? []) {
-      this.rejectedEventsAlarm.addAlarmAction(action);
-      this.rejectedEventsAlarm.addOkAction(action);
-    }
+    this.rejectedEventsAlarm.addAlarmAction(...this.consumer.alarmActions);
+    this.rejectedEventsAlarm.addOkAction(...this.consumer.alarmActions);
   }
 }

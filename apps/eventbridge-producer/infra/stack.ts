@@ -1,8 +1,10 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { HttpFunction, PlatformImports } from '@wildrydes/infra';
+import { HttpFunction, PlatformImports, logMetricAlarm } from '@wildrydes/infra';
 import { publishableSourcesAndDetailTypes } from '../src/publishable-events.js';
 import { eventbridgeProducer } from './declaration.js';
 
@@ -14,9 +16,30 @@ export interface EventbridgeProducerStackProps extends StackProps {
   readonly code?: lambda.Code;
 }
 
-/** The producer's own stack: deployed alone, wired to the platform through SSM parameters. */
+/**
+ * The line the handler logs for each entry EventBridge refused for good (`rejected`: not
+ * retryable, or `Invalid`/`TooLarge`; see `failureKind` in `src/publish-outcome.ts`). The request
+ * summary counts every failed entry together (`failed`), exhausted retries included, so the
+ * per-entry line is what tells the refused ones apart.
+ */
+export const REJECTED_ENTRY_PATTERN = logs.FilterPattern.all(
+  logs.FilterPattern.stringValue('$.message', '=', 'entry not published'),
+  logs.FilterPattern.any(
+    logs.FilterPattern.booleanValue('$.retryable', false),
+    logs.FilterPattern.stringValue('$.code', '=', 'Invalid'),
+    logs.FilterPattern.stringValue('$.code', '=', 'TooLarge'),
+  ),
+);
+
+/**
+ * The producer's own stack: deployed alone, wired to the platform through SSM parameters. Besides
+ * the function's own alarms, one fires on any entry EventBridge refused for good
+ * (`WildRydes/RejectedEntries`).
+ */
 export class EventbridgeProducerStack extends Stack {
   readonly producer: HttpFunction;
+  /** Entries EventBridge refused for good, per five minutes. */
+  readonly rejectedEntriesAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: EventbridgeProducerStackProps = {}) {
     super(scope, id, props);
@@ -37,5 +60,19 @@ export class EventbridgeProducerStack extends Stack {
       resourceArns: [platform.eventBus.eventBusArn],
       conditions: { StringEquals: { 'events:source': sources, 'events:detail-type': detailTypes } },
     });
+
+    this.rejectedEntriesAlarm = logMetricAlarm(this, 'RejectedEntries', {
+      logGroup: this.producer.logGroup,
+      filterPattern: REJECTED_ENTRY_PATTERN,
+      metricName: 'RejectedEntries',
+      metricValue: '1',
+      functionName: eventbridgeProducer.name,
+      threshold: 0,
+      alarmDescription:
+        `EventBridge refused entries ${eventbridgeProducer.name} validated (Invalid or TooLarge: resending cannot work); ` +
+        'the catalog and EventBridge disagree. Each is logged as "entry not published" with its code and reason',
+    }).alarm;
+    this.rejectedEntriesAlarm.addAlarmAction(...this.producer.alarmActions);
+    this.rejectedEntriesAlarm.addOkAction(...this.producer.alarmActions);
   }
 }

@@ -42,3 +42,48 @@ export function parameterIdFor(template: Template, path: string): string | undef
   return Object.entries(parameters).find(([, parameter]) => parameter.Default === path)?.[0];
 }
 
+
+/** One `AWS::CloudWatch::Alarm` of a template and where it sends its state changes. */
+export interface AlarmNotificationsJson {
+  readonly logicalId: string;
+  readonly alarmActions?: unknown;
+  readonly okActions?: unknown;
+}
+
+/**
+ * Every alarm of a template with its `AlarmActions` and `OKActions`, so a test can walk them all:
+ * no alarm may be left without the topic.
+ *
+ * @example
+ * ```ts
+ * const topic = { Ref: parameterIdFor(template, PLATFORM_PARAMETERS.alarmTopicArn) };
+ * for (const alarm of alarmNotifications(template)) {
+ *   expect(alarm).toEqual({ logicalId: alarm.logicalId, alarmActions: [topic], okActions: [topic] });
+ * }
+ * ```
+ */
+export function alarmNotifications(template: Template): AlarmNotificationsJson[] {
+  return Object.entries(template.findResources('AWS::CloudWatch::Alarm')).map(([logicalId, alarm]) => {
+    const properties = alarm['Properties'] as { AlarmActions?: unknown; OKActions?: unknown };
+    return { logicalId, alarmActions: properties.AlarmActions, okActions: properties.OKActions };
+  });
+}
+
+/**
+ * The IAM statements' resources that point into the bucket whose ARN the template reads from
+ * the SSM parameter `bucketArnPath`, each with the statement's actions.
+ *
+ * @example
+ * ```ts
+ * grantsOnBucket(template, PLATFORM_PARAMETERS.failureBucketArn);
+ * // [{ actions: ['s3:PutObject'], resource: { 'Fn::Join': ['', [{ Ref: '...' }, '/aws/lambda/*']] } }, ...]
+ * ```
+ */
+export function grantsOnBucket(template: Template, bucketArnPath: string): Array<{ readonly actions: string[]; readonly resource: unknown }> {
+  const parameter = parameterIdFor(template, bucketArnPath);
+  if (parameter === undefined) return [];
+  const refersToBucket = (resource: unknown): boolean => JSON.stringify(resource).includes(`{"Ref":"${parameter}"}`);
+  return policyStatements(template).flatMap((statement) =>
+    [statement.Resource].flat().filter(refersToBucket).map((resource) => ({ actions: actionsOf(statement), resource })),
+  );
+}

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_PARAMETERS, validateDeclaration } from '@wildrydes/infra';
-import { actionsOf, parameterIdFor, policyStatements, synthesizeStack } from '@wildrydes/infra/testing';
+import { PLATFORM_PARAMETERS, functionParameterPath, validateDeclaration } from '@wildrydes/infra';
+import { actionsOf, alarmNotifications, parameterIdFor, policyStatements, synthesizeStack } from '@wildrydes/infra/testing';
 import { CONSUMER_EVENT_PATTERN } from '../../src/owned-catalog.js';
 import { READ_MODEL_TABLE_NAME, eventbridgeConsumer } from '../../infra/declaration.js';
 import { CONSUMER_METRIC_NAMESPACE, EventbridgeConsumerStack } from '../../infra/stack.js';
@@ -96,6 +96,29 @@ describe('EventbridgeConsumerStack', () => {
       Threshold: 0,
       TreatMissingData: 'notBreaching',
     });
+  });
+
+  it('publishes the URLs of its dead-letter and on-failure queues in SSM, for npm run redrive', () => {
+    const queueUrl = (idPrefix: string) => ({ Ref: Match.stringLikeRegexp(`^Consumer${idPrefix}`) });
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: functionParameterPath(eventbridgeConsumer.name, 'deadLetterQueueUrl'),
+      Type: 'String',
+      Value: queueUrl('DeadLetterQueue'),
+    });
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: functionParameterPath(eventbridgeConsumer.name, 'onFailureQueueUrl'),
+      Type: 'String',
+      Value: queueUrl('OnFailureQueue'),
+    });
+  });
+
+  it("sends ALARM and OK of every alarm, the rejected-events alarm included, to the platform alarm topic", () => {
+    const topic = { Ref: parameterIdFor(template, PLATFORM_PARAMETERS.alarmTopicArn) };
+    const alarms = alarmNotifications(template);
+    expect(alarms).toHaveLength(6);
+    for (const alarm of alarms) {
+      expect(alarm).toEqual({ logicalId: alarm.logicalId, alarmActions: [topic], okActions: [topic] });
+    }
   });
 
   it('reaches the platform only through SSM parameters, never CloudFormation exports', () => {

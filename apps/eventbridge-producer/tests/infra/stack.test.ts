@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { PLATFORM_PARAMETERS, validateDeclaration } from '@wildrydes/infra';
-import { actionsOf, parameterIdFor, policyStatements, synthesizeStack } from '@wildrydes/infra/testing';
+import { actionsOf, alarmNotifications, parameterIdFor, policyStatements, synthesizeStack } from '@wildrydes/infra/testing';
 import { eventbridgeProducer } from '../../infra/declaration.js';
 import { EventbridgeProducerStack } from '../../infra/stack.js';
 
@@ -56,6 +56,40 @@ describe('EventbridgeProducerStack', () => {
         StringEquals: { 'events:source': ['wildrydes.rides'], 'events:detail-type': ['RideRequested', 'RideCompleted'] },
       },
     });
+  });
+
+  it("counts the entries EventBridge refused for good from the handler's 'entry not published' lines, and alarms on any", () => {
+    template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: { Ref: Match.stringLikeRegexp('^ProducerLogGroup') },
+      FilterPattern:
+        '{ ($.message = "entry not published") && (($.retryable IS FALSE) || ($.code = "Invalid") || ($.code = "TooLarge")) }',
+      MetricTransformations: [
+        {
+          MetricNamespace: 'WildRydes',
+          MetricName: 'RejectedEntries',
+          MetricValue: '1',
+          Dimensions: [{ Key: 'FunctionName', Value: '$.service' }],
+        },
+      ],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'WildRydes',
+      MetricName: 'RejectedEntries',
+      Dimensions: [{ Name: 'FunctionName', Value: eventbridgeProducer.name }],
+      Statistic: 'Sum',
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: 0,
+      TreatMissingData: 'notBreaching',
+    });
+  });
+
+  it('sends ALARM and OK of every alarm, the rejected-entries alarm included, to the platform alarm topic', () => {
+    const topic = { Ref: parameterIdFor(template, PLATFORM_PARAMETERS.alarmTopicArn) };
+    const alarms = alarmNotifications(template);
+    expect(alarms).toHaveLength(4);
+    for (const alarm of alarms) {
+      expect(alarm).toEqual({ logicalId: alarm.logicalId, alarmActions: [topic], okActions: [topic] });
+    }
   });
 
   it('reaches the platform only through SSM parameters, never CloudFormation exports', () => {
