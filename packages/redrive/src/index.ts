@@ -4,7 +4,6 @@ export { main, EXIT, type MainIo } from './main.js';
 export { redriveFunction, type RedriveClients, type RedriveFunctionInput, type SourceTally } from './redrive-function.js';
 export { planSources, type SourceKind } from './sources.js';
 export { resolveLocations, requireLocation, type RedriveLocations, type ParameterReader } from './locations.js';
-export { FAILURE_BUCKET_PARAMETER } from './parameters.js';
 export { redrive, DEFAULT_REDRIVE_SETTINGS, type RedriveRun, type RedriveSettings } from './redrive.js';
 export { redriveOnFailureObjects, type OnFailureRun } from './redrive-on-failure.js';
 export { redriveQueue, type QueueRun } from './redrive-queue.js';

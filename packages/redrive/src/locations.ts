@@ -2,7 +2,6 @@ import { PLATFORM_PARAMETERS, functionParameterPath } from '@wildrydes/infra/fun
 import type { ParameterHint } from './adapters/ssm-bucket-name.js';
 import { SetupError } from './errors.js';
 import type { RedriveOptions } from './options.js';
-import { FAILURE_BUCKET_PARAMETER } from './parameters.js';
 import type { SourceKind } from './sources.js';
 
 /** Where a function's failures are kept. Each source needs some of these (see {@link resolveLocations}). */
@@ -55,7 +54,7 @@ export async function resolveLocations(options: RedriveOptions, kinds: readonly 
     },
     failureBucket: {
       given: options.failureBucketName,
-      parameter: FAILURE_BUCKET_PARAMETER,
+      parameter: PLATFORM_PARAMETERS.failureBucketName,
       hint: { what: 'the failure bucket name', remedy: 'deploy the platform stack, or pass --failure-bucket' },
     },
     onFailurePrefix: {

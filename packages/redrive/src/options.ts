@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { PLATFORM_PARAMETERS, functionParameterPath } from '@wildrydes/infra/function-declaration';
 import { QuarantineReasonSchema, type QuarantineReason } from '@wildrydes/schemas';
-import { FAILURE_BUCKET_PARAMETER } from './parameters.js';
 import { UsageError } from './errors.js';
 
 /** Where a function's failures are kept, as the operator names them on the command line. */
@@ -96,7 +95,7 @@ Options:
                          ${PLATFORM_PARAMETERS.quarantineBucketName})
   --failure-bucket <name>
                          the failure bucket (default: SSM parameter
-                         ${FAILURE_BUCKET_PARAMETER})
+                         ${PLATFORM_PARAMETERS.failureBucketName})
   --on-failure-prefix <prefix>
                          the mapping's prefix there, aws/lambda/<ESM-UUID>/
                          (default: SSM parameter
