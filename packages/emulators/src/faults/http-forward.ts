@@ -1,4 +1,4 @@
-import { request as httpRequest, type Agent, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import { request as httpRequest, type Agent, type IncomingHttpHeaders, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream/promises';
 
 /**
@@ -73,4 +73,23 @@ export async function readAll(message: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of message) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/**
+ * Sends the emulator's answer on to the client as it is, streamed.
+ *
+ * @example
+ * ```ts
+ * await relayStream(await forward(upstream, request, 'stream'), response);
+ * ```
+ */
+export async function relayStream(answer: IncomingMessage, response: ServerResponse): Promise<void> {
+  response.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEndHeaders(answer.headers));
+  await pipeline(answer, response);
+}
+
+/** Sends the emulator's answer on to the client as it is, its body already read. */
+export function relayBuffered(answer: IncomingMessage, body: Buffer, response: ServerResponse): void {
+  response.writeHead(answer.statusCode ?? 502, answer.statusMessage, endToEndHeaders(answer.headers));
+  response.end(body);
 }

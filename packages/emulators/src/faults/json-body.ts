@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { brotliDecompressSync, crc32, gunzipSync, inflateSync } from 'node:zlib';
 import { isJsonObject, type JsonObject } from './batch-rewriter';
 
@@ -57,12 +57,12 @@ function decode(body: Buffer, encoding: string | undefined): Buffer {
  * const headers = rewrittenJsonHeaders(answer.headers, body, true);
  * ```
  */
-export function rewrittenJsonHeaders(original: IncomingHttpHeaders, body: Buffer, withCrc32: boolean): IncomingHttpHeaders {
-  const headers: IncomingHttpHeaders = { ...original };
+export function rewrittenJsonHeaders(original: OutgoingHttpHeaders, body: Buffer, withCrc32: boolean): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = { ...original };
   delete headers['content-encoding'];
   delete headers['transfer-encoding'];
   delete headers['x-amz-crc32'];
-  headers['content-length'] = String(body.length);
+  headers['content-length'] = body.length;
   if (withCrc32) headers['x-amz-crc32'] = String(crc32(body));
   return headers;
 }
