@@ -3,7 +3,7 @@ import type { RedriveOptions } from '../../src/options.js';
 import { redrive, type RedriveRun } from '../../src/redrive.js';
 import { total } from '../../src/tally.js';
 import { MemoryFunctions, MemoryStore, MemoryStreams } from '../support/fakes.js';
-import { quarantined, type QuarantinedSpec } from '../support/quarantined.js';
+import { quarantined, quarantinedChange, type QuarantinedSpec } from '../support/quarantined.js';
 
 const OPTIONS: RedriveRun['options'] = {
   functionName: 'kinesis-republisher',
@@ -27,9 +27,15 @@ function storeWith(...specs: QuarantinedSpec[]): { store: MemoryStore; keys: str
   return { store, keys };
 }
 
-function runWith(store: MemoryStore, streams: MemoryStreams, options: Partial<RedriveOptions> = {}, settings: Partial<RedriveRun['settings']> = {}) {
+function runWith(
+  store: MemoryStore,
+  streams: MemoryStreams,
+  options: Partial<RedriveOptions> = {},
+  settings: Partial<RedriveRun['settings']> = {},
+  functions = new MemoryFunctions(),
+) {
   const lines: string[] = [];
-  const run = redrive({ options: { ...OPTIONS, ...options }, store, writer: streams, invoker: new MemoryFunctions(), write: (line) => lines.push(line), settings: { ...SETTINGS, ...settings } });
+  const run = redrive({ options: { ...OPTIONS, ...options }, store, writer: streams, invoker: functions, write: (line) => lines.push(line), settings: { ...SETTINGS, ...settings } });
   return { run, lines };
 }
 
@@ -291,5 +297,47 @@ describe('redrive', () => {
 
     // Act / Assess
     await expect(runWith(store, new MemoryStreams()).run).rejects.toThrow('NoSuchBucket');
+  });
+
+  it('re-delivers quarantined DynamoDB stream records to their function as one-record events, in order per item, holding back an item behind its failure', async () => {
+    // Prepare: listed as text, sequence '10' comes before '9'.
+    const store = new MemoryStore();
+    const specs = [
+      { sequenceNumber: '10', name: 'Shadowfax', hp: 2 },
+      { sequenceNumber: '9', name: 'Shadowfax', hp: 1 },
+      { sequenceNumber: '11', name: 'Rocinante', hp: 7 },
+      { sequenceNumber: '12', name: 'Shadowfax', hp: 3 },
+    ].map((spec) => quarantinedChange(spec));
+    for (const { key, record } of specs) store.put(key, record);
+    const [second, first, rocinante, third] = specs as [ReturnType<typeof quarantinedChange>, ...Array<ReturnType<typeof quarantinedChange>>];
+    const functions = new MemoryFunctions((_, payload) => (payload.includes('"N":"2"') ? 'FunctionError: Unhandled: Error: bus unreachable' : undefined));
+
+    // Act
+    const { run, lines } = runWith(store, new MemoryStreams(), { functionName: 'ddb-stream-reactor' }, {}, functions);
+    const tally = await run;
+
+    // Assess
+    expect(functions.invocations.map(({ target }) => target)).toEqual([{ functionName: 'ddb-stream-reactor' }, { functionName: 'ddb-stream-reactor' }]);
+    expect(functions.payloads('ddb-stream-reactor')).toEqual([`{"Records":[${first!.json}]}`, `{"Records":[${rocinante!.json}]}`]);
+    expect([...store.objects.keys()].sort()).toEqual([second.key, third!.key].sort());
+    expect(Object.fromEntries(tally.failed)).toEqual({ FunctionError: 1, BlockedByEarlierFailure: 1 });
+    expect(lines).toContain(`failed ${third!.key}: BlockedByEarlierFailure: not re-driven, so as not to overtake ${second.key}, which failed`);
+    expect(tally).toMatchObject({ listed: 4, redriven: 2, deleted: 2 });
+  });
+
+  it('only says what it would re-deliver in a dry run', async () => {
+    // Prepare
+    const change = quarantinedChange({ sequenceNumber: '1', name: 'Shadowfax', hp: 1 });
+    const store = new MemoryStore().put(change.key, change.record);
+    const functions = new MemoryFunctions();
+
+    // Act
+    const { run, lines } = runWith(store, new MemoryStreams(), { functionName: 'ddb-stream-reactor', dryRun: true }, {}, functions);
+    await run;
+
+    // Assess
+    expect(functions.invocations).toEqual([]);
+    expect(store.objects.has(change.key)).toBe(true);
+    expect(lines).toEqual([`would re-deliver ${change.key} to function ddb-stream-reactor (a one-record DynamoDB stream event, item "Shadowfax")`]);
   });
 });

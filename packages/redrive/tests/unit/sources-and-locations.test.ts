@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { PLATFORM_PARAMETERS, functionParameterPath } from '@wildrydes/infra/function-declaration';
+import { UsageError } from '../../src/errors.js';
+import { resolveLocations } from '../../src/locations.js';
+import { parseRedriveArgs, type RedriveOptions } from '../../src/options.js';
+import { planSources } from '../../src/sources.js';
+
+function optionsOf(argv: string[]): RedriveOptions {
+  const command = parseRedriveArgs(argv);
+  if (command.kind !== 'run') throw new Error('expected a run');
+  return command.options;
+}
+
+describe('planSources', () => {
+  it.each([
+    ['kinesis', ['quarantine', 'on-failure-objects']],
+    ['dynamodb-stream', ['quarantine', 'on-failure-objects']],
+    ['eventbridge-rule', ['on-failure-queue', 'dead-letter-queue']],
+  ] as const)('gives a %s function every source it has by default', (trigger, expected) => {
+    // Act / Assess
+    expect(planSources('fn', trigger, undefined)).toEqual(expected);
+  });
+
+  it('keeps only the named sources', () => {
+    // Act / Assess
+    expect(planSources('eventbridge-consumer', 'eventbridge-rule', new Set(['dead-letter']))).toEqual(['dead-letter-queue']);
+    expect(planSources('kinesis-republisher', 'kinesis', new Set(['on-failure']))).toEqual(['on-failure-objects']);
+  });
+
+  it('refuses a Function URL function, and a source the function lacks, saying what it has', () => {
+    // Act / Assess
+    expect(() => planSources('eventbridge-producer', 'function-url', undefined)).toThrow(UsageError);
+    expect(() => planSources('eventbridge-producer', 'function-url', undefined)).toThrow('eventbridge-producer is invoked through its Function URL: its callers retry');
+    expect(() => planSources('kinesis-republisher', 'kinesis', new Set(['dead-letter']))).toThrow(
+      'kinesis-republisher (kinesis) has no dead-letter source; it has quarantine and on-failure',
+    );
+  });
+});
+
+describe('resolveLocations', () => {
+  it('reads from SSM only what the sources need and the command line does not give', async () => {
+    // Prepare
+    const read: string[] = [];
+    const reader = async (name: string) => {
+      read.push(name);
+      return `value-of:${name}`;
+    };
+
+    // Act
+    const stream = await resolveLocations(optionsOf(['--function', 'kinesis-ddb-writer', '--bucket', 'wildrydes-quarantine']), ['quarantine', 'on-failure-objects'], reader);
+    const queues = await resolveLocations(optionsOf(['--function', 'eventbridge-consumer', '--event-bus', 'wildrydes-bus']), ['dead-letter-queue', 'on-failure-queue'], reader);
+
+    // Assess
+    expect(stream).toEqual({
+      quarantineBucket: 'wildrydes-quarantine',
+      failureBucket: `value-of:${PLATFORM_PARAMETERS.failureBucketName}`,
+      onFailurePrefix: `value-of:${functionParameterPath('kinesis-ddb-writer', 'onFailurePrefix')}`,
+    });
+    expect(queues).toEqual({
+      deadLetterQueueUrl: `value-of:${functionParameterPath('eventbridge-consumer', 'deadLetterQueueUrl')}`,
+      eventBusName: 'wildrydes-bus',
+      onFailureQueueUrl: `value-of:${functionParameterPath('eventbridge-consumer', 'onFailureQueueUrl')}`,
+    });
+    expect(read).toHaveLength(4);
+  });
+
+  it('names the option that replaces a parameter it could not read', async () => {
+    // Prepare
+    const hints: string[] = [];
+
+    // Act
+    await resolveLocations(optionsOf(['--function', 'eventbridge-consumer']), ['dead-letter-queue'], async (name, hint) => {
+      hints.push(`${name}: ${hint.remedy}`);
+      return 'x';
+    });
+
+    // Assess
+    expect(hints).toEqual([
+      `${functionParameterPath('eventbridge-consumer', 'deadLetterQueueUrl')}: deploy the stack of eventbridge-consumer, or pass --dead-letter-queue-url`,
+      `${PLATFORM_PARAMETERS.eventBusName}: deploy the platform stack, or pass --event-bus`,
+    ]);
+  });
+});
