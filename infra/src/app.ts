@@ -1,3 +1,4 @@
+import { readAlarmEmail } from './alarm-email-setting.js';
 import { createCdkApp } from './cdk-app.js';
 import { applyNagChecks } from './nag.js';
 import { PLATFORM_STACK_NAME, PlatformStack } from './platform-stack.js';
@@ -10,6 +11,11 @@ import { PLATFORM_STACK_NAME, PlatformStack } from './platform-stack.js';
 // at synth time (offline, CDK_DEFAULT_REGION is us-east-1 whatever AWS_REGION says).
 // createCdkApp turns analytics reporting off (it would make the template list every Region) and
 // sets the workspace's pinned feature flags.
+//
+// The alarm topic's email subscription is the one deploy-time setting: WILDRYDES_ALARM_EMAIL (or
+// the context value alarmEmail); the recipient confirms it from the email SNS sends.
 export const app = createCdkApp();
-export const platformStack = new PlatformStack(app, PLATFORM_STACK_NAME);
+export const platformStack = new PlatformStack(app, PLATFORM_STACK_NAME, {
+  alarmEmail: readAlarmEmail(process.env, (key) => app.node.tryGetContext(key)),
+});
 applyNagChecks(app);

@@ -5,6 +5,7 @@ export { createPlatformKey, type PlatformKeyProps } from './platform-key.js';
 export { QuarantineStorage, type QuarantineStorageProps } from './quarantine-storage.js';
 export { createRecordBucket, type RecordBucketProps } from './record-bucket.js';
 export { createAlarmTopic, requireEmailAddress, type AlarmTopicProps } from './alarm-topic.js';
+export { ALARM_EMAIL_CONTEXT_KEY, ALARM_EMAIL_VARIABLE, readAlarmEmail } from './alarm-email-setting.js';
 export { FailureBucketDestination, ON_FAILURE_KEY_PREFIX } from './failure-bucket-destination.js';
 export { LOG_METRIC_ALARM_PERIOD, LOG_METRIC_NAMESPACE, logMetricAlarm, type LogMetricAlarmProps } from './log-metric-alarm.js';
 export { PLATFORM_STACK_NAME, PlatformStack, type PlatformStackProps } from './platform-stack.js';

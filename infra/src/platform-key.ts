@@ -20,8 +20,11 @@ export interface PlatformKeyProps {
  * The key policy keeps CDK's default account-root statement, so IAM policies (the grants in
  * function stacks) decide who may use the key. Service principals are added only where a
  * service uses the key on its own behalf: EventBridge (added by `EventBus` and `Archive`
- * themselves) and CloudWatch Logs (added here, limited to this account's and region's log
- * groups). Kinesis, DynamoDB and S3 use the caller's permissions and need no statement.
+ * themselves), CloudWatch Logs (added here, limited to this account's and region's log
+ * groups) and CloudWatch alarms publishing to the encrypted alarm topic (added by
+ * `createAlarmTopic`, limited to this account's alarms). Kinesis, DynamoDB and S3 use the
+ * caller's permissions (Lambda writes on-failure objects with the function's role) and need no
+ * statement.
  *
  * @example
  * ```ts

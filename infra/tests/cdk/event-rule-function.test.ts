@@ -6,6 +6,7 @@ import {
   EventRuleFunction,
   FunctionDeclarationError,
   PLATFORM_PARAMETERS,
+  functionParameterPath,
   type EventRuleFunctionDeclaration,
 } from '../../src/index.js';
 import { eventRuleDeclaration, kinesisDeclaration } from '../support/declarations.js';
@@ -157,6 +158,24 @@ describe('EventRuleFunction with the default settings', () => {
         ],
       });
     }
+  });
+
+  it('then both queue URLs are published where npm run redrive looks for them', () => {
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: functionParameterPath('eventbridge-consumer', 'deadLetterQueueUrl'),
+      Type: 'String',
+      Value: { Ref: Match.stringLikeRegexp('^ConsumerDeadLetterQueue') },
+    });
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: functionParameterPath('eventbridge-consumer', 'onFailureQueueUrl'),
+      Type: 'String',
+      Value: { Ref: Match.stringLikeRegexp('^ConsumerOnFailureQueue') },
+    });
+  });
+
+  it('then every alarm notifies the platform alarm topic on alarm and on recovery', () => {
+    const topic = ssmParameterRef(PLATFORM_PARAMETERS.alarmTopicArn);
+    template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] });
   });
 
   it('then the construct exposes what a stack needs to grant, watch and re-drive', () => {

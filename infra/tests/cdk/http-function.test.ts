@@ -90,6 +90,11 @@ describe('HttpFunction', () => {
     expect(producer.alarms.all).toEqual([producer.alarms.errors, producer.alarms.serverErrors, producer.alarms.throttles]);
   });
 
+  it('then every alarm notifies the platform alarm topic on alarm and on recovery', () => {
+    const topic = { Ref: Match.stringLikeRegexp(`^SsmParameterValue${PLATFORM_PARAMETERS.alarmTopicArn.replace(/[^A-Za-z0-9]/g, '')}`) };
+    template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] });
+  });
+
   it('then the existing alarms keep their logical IDs and the server-error alarm is added beside them', () => {
     const alarmIds = Object.keys(template.findResources('AWS::CloudWatch::Alarm'));
     for (const prefix of ['ProducerAlarmsErrors', 'ProducerAlarmsThrottles', 'ProducerAlarmsServerErrors']) {

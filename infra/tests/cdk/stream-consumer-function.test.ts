@@ -20,6 +20,7 @@ import {
 import { dynamoDbDeclaration, kinesisDeclaration, newImageFilter } from '../support/declarations.js';
 import { TEST_APP_CONTEXT, buildFunctionStack } from '../support/function-stack.js';
 import { actionsOf, policyStatements } from '../support/iam.js';
+import { grantsOnBucket, parameterIdFor } from '../../src/testing/index.js';
 
 const INLINE_CODE = lambda.Code.fromInline('export const handler = async () => ({ batchItemFailures: [] });');
 /** The logical ID CDK gives the CloudFormation parameter that reads one SSM parameter. */
@@ -29,14 +30,6 @@ const ssmParameterRef = (path: string) => ({ Ref: Match.stringLikeRegexp(ssmPara
 /** Whether a rendered value is `{ Ref: <that parameter> }`. */
 const refersToParameter = (value: unknown, path: string): boolean =>
   typeof value === 'object' && value !== null && ssmParameterLogicalId(path).test(String((value as { Ref?: unknown }).Ref));
-
-/** `{ Ref: <the parameter reading path> }` as it is in `template`. */
-function ssmParameterRefValue(template: Template, path: string): { Ref: string } {
-  const parameters = template.toJSON()['Parameters'] as Record<string, { Default?: string }>;
-  const id = Object.keys(parameters).find((key) => parameters[key]?.Default === path);
-  if (id === undefined) throw new Error(`no parameter reads ${path}`);
-  return { Ref: id };
-}
 
 /** The error `action` throws (fails the test when it throws nothing). */
 function catchError(action: () => unknown): Error {
@@ -247,14 +240,10 @@ describe('StreamConsumerFunction with a Kinesis trigger', () => {
 
   it('then on the failure bucket the role may PutObject only under aws/lambda/ and ListBucket, as the S3 destination needs', () => {
     // Lambda Developer Guide, "Retain discarded batch records ...": s3:PutObject and s3:ListBucket (+ kms:GenerateDataKey for SSE-KMS)
-    const statements = policyStatements(template);
-    const failureBucket = (resource: unknown): boolean => JSON.stringify(resource).includes('failurebucketarn');
-    const onFailureBucket = statements.flatMap((statement) =>
-      [statement.Resource].flat().filter(failureBucket).map((resource) => ({ actions: actionsOf(statement), resource })),
-    );
-    expect(onFailureBucket).toEqual([
-      { actions: ['s3:PutObject'], resource: { 'Fn::Join': ['', [ssmParameterRefValue(template, PLATFORM_PARAMETERS.failureBucketArn), '/aws/lambda/*']] } },
-      { actions: ['s3:ListBucket'], resource: ssmParameterRefValue(template, PLATFORM_PARAMETERS.failureBucketArn) },
+    const bucketArn = { Ref: parameterIdFor(template, PLATFORM_PARAMETERS.failureBucketArn) };
+    expect(grantsOnBucket(template, PLATFORM_PARAMETERS.failureBucketArn)).toEqual([
+      { actions: ['s3:PutObject'], resource: { 'Fn::Join': ['', [bucketArn, '/aws/lambda/*']] } },
+      { actions: ['s3:ListBucket'], resource: bucketArn },
     ]);
   });
 });
