@@ -17,6 +17,7 @@ import {
   SQSServiceException,
   TooManyEntriesInBatchRequest,
   type Message,
+  type QueueAttributeName,
 } from '@aws-sdk/client-sqs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { md5OfBody, startSqs, type RunningSqs } from '../../src/index';
@@ -112,7 +113,8 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
 
     // Act
     const all = await receiveOne(QueueUrl, { VisibilityTimeout: 0 });
-    const { Messages } = await client.send(new ReceiveMessageCommand({ QueueUrl, AttributeNames: ['ApproximateReceiveCount'] }));
+    // AttributeNames, the older parameter, is typed as queue attribute names but SQS reads message system attribute names from it
+    const { Messages } = await client.send(new ReceiveMessageCommand({ QueueUrl, AttributeNames: ['ApproximateReceiveCount' as QueueAttributeName] }));
 
     // Assess
     expect(all.Attributes).toEqual({

@@ -173,7 +173,7 @@ describe('SQS emulator: queues, over HTTP with @aws-sdk/client-sqs', () => {
 
     // Act
     await client.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { VisibilityTimeout: '120', MessageRetentionPeriod: '1209600' } }));
-    const unknown = await client.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { Colour: 'blue' } })).catch((e: unknown) => e);
+    const unknown = await client.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { Colour: 'blue' } as Record<string, string> })).catch((e: unknown) => e);
     const readOnly = await client.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { QueueArn: 'arn' } })).catch((e: unknown) => e);
     const outOfRange = await client.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { VisibilityTimeout: '43201' } })).catch((e: unknown) => e);
     const unknownRead = await client.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['Colour' as 'All'] })).catch((e: unknown) => e);
