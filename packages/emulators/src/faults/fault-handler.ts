@@ -45,7 +45,7 @@ async function handle(context: FaultHandlerContext, request: IncomingMessage, re
       request.socket.destroy();
       return;
     }
-    const { response: answer, code } = serviceErrorResponse({ service, operation, method }, 'unavailable', (choices) => choices[0]);
+    const { response: answer, code } = serviceErrorResponse({ service, operation, method }, outage.kind, (choices) => choices[0]);
     context.onFault({ service, operation, kind: 'outage', errorCode: code });
     return answerInstead(request, response, answer);
   }

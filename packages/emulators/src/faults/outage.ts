@@ -26,7 +26,9 @@ export class Outage {
   /** Starts (or replaces) an outage of `durationMs`. @throws RangeError for a negative or non-finite duration. */
   start(durationMs: number, kind: OutageKind): void {
     if (!Number.isFinite(durationMs) || durationMs < 0) throw new RangeError(`durationMs must be a finite number >= 0 (given ${durationMs})`);
-    if (kind !== 'unavailable' && kind !== 'refused') throw new RangeError(`kind must be 'unavailable' or 'refused' (given ${String(kind)})`);
+    if (kind !== 'unavailable' && kind !== 'refused' && kind !== 'denied') {
+      throw new RangeError(`kind must be 'unavailable', 'refused' or 'denied' (given ${String(kind)})`);
+    }
     clearTimeout(this.#timer);
     this.#active = { kind, endsAt: Date.now() + durationMs };
     this.#timer = setTimeout(() => this.end(), durationMs);

@@ -4,7 +4,7 @@ import { s3ErrorResponse } from './s3-error-response';
 import type { FaultService } from './types';
 
 /** The request-level errors a proxy answers with, in each service's own protocol. */
-export type ServiceErrorKind = 'throttle' | 'serverError' | 'unavailable';
+export type ServiceErrorKind = 'throttle' | 'serverError' | 'unavailable' | 'denied';
 
 type Choices = readonly [JsonServiceError, ...JsonServiceError[]];
 
@@ -16,6 +16,12 @@ const DIALECTS: Readonly<Record<Exclude<FaultService, 's3'>, JsonErrorDialect>> 
 };
 
 const UNAVAILABLE: JsonServiceError = { code: 'ServiceUnavailable', statusCode: 503, message: 'The request has failed due to a temporary failure of the server.' };
+/** Every JSON-protocol service names its authorization failure `AccessDeniedException` (400) in its API reference's common errors. */
+const ACCESS_DENIED: JsonServiceError = {
+  code: 'AccessDeniedException',
+  statusCode: 400,
+  message: 'User is not authorized to perform this action on this resource (injected outage).',
+};
 const INTERNAL_FAILURE: JsonServiceError = {
   code: 'InternalFailure',
   statusCode: 500,
@@ -72,6 +78,8 @@ const S3_ERRORS: Readonly<Record<ServiceErrorKind, Choices>> = {
   throttle: [{ code: 'SlowDown', statusCode: 503, message: 'Please reduce your request rate.' }],
   serverError: [{ code: 'InternalError', statusCode: 500, message: 'We encountered an internal error. Please try again.' }],
   unavailable: [{ code: 'ServiceUnavailable', statusCode: 503, message: 'Service is unable to handle request.' }],
+  // S3's error responses list: AccessDenied, 403 Forbidden.
+  denied: [{ code: 'AccessDenied', statusCode: 403, message: 'Access Denied (injected outage).' }],
 };
 
 /** What {@link serviceErrorResponse} needs to know about the request it fails. */
@@ -106,7 +114,8 @@ export function serviceErrorResponse(
     const error = pick(S3_ERRORS[kind]);
     return { response: s3ErrorResponse(error, request.method === 'HEAD'), code: error.code };
   }
-  const choices: Choices = kind === 'throttle' ? jsonThrottles(service, request.operation) : kind === 'serverError' ? jsonServerErrors(service) : [UNAVAILABLE];
+  const choices: Choices =
+    kind === 'throttle' ? jsonThrottles(service, request.operation) : kind === 'serverError' ? jsonServerErrors(service) : kind === 'denied' ? [ACCESS_DENIED] : [UNAVAILABLE];
   const error = pick(choices);
   return { response: jsonErrorResponse(DIALECTS[service], error), code: error.code };
 }

@@ -18,8 +18,13 @@ export type FaultKind = 'throttle' | 'serverError' | 'dropBefore' | 'dropAfter' 
 /** Every fault kind, in the order a plan's probabilities are laid out. */
 export const FAULT_KINDS: readonly FaultKind[] = ['throttle', 'serverError', 'dropBefore', 'dropAfter', 'partialBatch'];
 
-/** How an outage fails requests: a 503 in the service's protocol, or every connection dropped. */
-export type OutageKind = 'unavailable' | 'refused';
+/**
+ * How an outage fails requests: `unavailable`, a 503 in the service's protocol; `refused`, every
+ * connection dropped; `denied`, the service's access-denied error (as when the key a resource is
+ * encrypted with is disabled, or a policy change locks the callers out): not transient, so callers
+ * do not retry it within an invocation.
+ */
+export type OutageKind = 'unavailable' | 'refused' | 'denied';
 
 /**
  * Requests affected per fault kind (`partialEntries`: batch entries withheld by partial

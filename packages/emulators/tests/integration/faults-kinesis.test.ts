@@ -155,6 +155,24 @@ describe('fault proxy in front of kinesalite, with the SDK v3 Kinesis client', (
     expect(await stored()).toEqual(['after']);
   });
 
+  it('a denied outage answers AccessDeniedException, which the SDK does not retry, until it ends', async () => {
+    // Prepare: a client that would retry anything retryable.
+    const patient = kinesisClient(proxy.endpoint, 3);
+    proxy.startOutage(60_000, 'denied');
+
+    // Act
+    const during = await putOne('during', patient).catch((caught: unknown) => caught);
+    proxy.endOutage();
+    const after = await putOne('after', patient);
+    patient.destroy();
+
+    // Assess: one attempt only (an access error is not transient), in Kinesis's JSON 1.1 shape.
+    expect(during).toMatchObject({ name: 'AccessDeniedException', $metadata: { httpStatusCode: 400, attempts: 1 } });
+    expect(after.$metadata.httpStatusCode).toBe(200);
+    expect(proxy.counts().outage).toBe(1);
+    expect(await stored()).toEqual(['after']);
+  });
+
   it('a refused outage drops every connection, and ends by itself after its duration', async () => {
     // Prepare
     const once = kinesisClient(proxy.endpoint, 1);
