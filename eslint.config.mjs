@@ -20,8 +20,9 @@ export default tseslint.config(
             // Packages never import functions or infrastructure code.
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:lib', 'type:infra'] },
-            // Local tooling (the local runtime) reads the functions' declarations (CDK-free) from infra.
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:infra'] },
+            // Local tooling (the local runtime) reads the functions' declarations (CDK-free) from infra, and
+            // re-drives its on-failure destinations at drain time through the redrive tool's library (the same code as `npm run redrive`).
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:infra', 'type:tool'] },
             // Local-only code (emulators, local runtime) never ships inside a deployable bundle.
             { sourceTag: 'scope:shared', notDependOnLibsWithTags: ['scope:local'] },
           ],

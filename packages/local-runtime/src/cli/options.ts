@@ -12,8 +12,14 @@ export interface StartOptions {
   readonly shards: number;
   readonly port: number | undefined;
   readonly skipBuild: boolean;
+  /** `--faults`: inject AWS's failure modes into every emulator the functions call. */
+  readonly faults: FaultProfile;
   readonly help: boolean;
 }
+
+/** How hard `--faults` hits the emulators: `none` (default), `light` or `heavy` (which adds an outage). */
+export type FaultProfile = 'none' | 'light' | 'heavy';
+const FAULT_PROFILE_NAMES: readonly FaultProfile[] = ['none', 'light', 'heavy'];
 
 export const HELP = `Usage: npm start -- [options]
 
@@ -37,6 +43,12 @@ Options:
   --shards <n>           shards per Kinesis stream (default 2)
   --port <n>             port of the producer's HTTP endpoint (default: a free one)
   --skip-build           use the bundles in dist/apps as they are (default: build them first, cached by Nx)
+  --faults <profile>     chaos: light or heavy (default none). Every emulator the functions call
+                         throttles, answers 5xx, drops connections before and after doing the
+                         work, and fails parts of batch calls; heavy adds an outage longer than a
+                         mapping's retries, so records reach on-failure destinations. When the
+                         run drains, everything in them is re-driven (as npm run redrive does),
+                         then reconciled: nothing may be lost. Reproducible with --seed.
   -h, --help             show this help
 
 Requires a Java 17+ JDK on PATH (DynamoDB Local). No AWS account, no Docker.`;
@@ -75,6 +87,7 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
         shards: { type: 'string' },
         port: { type: 'string' },
         'skip-build': { type: 'boolean' },
+        faults: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -96,6 +109,14 @@ export function parseStartOptions(argv: readonly string[]): StartOptions {
     shards: number('shards', v.shards, 2, (n) => integer(n) && n <= 10, 'a whole number from 1 to 10'),
     port: v.port === undefined ? undefined : number('port', v.port, 0, (n) => integer(n) && n < 65_536, 'a port number'),
     skipBuild: v['skip-build'] ?? false,
+    faults: faultProfileOf(v.faults),
     help: v.help ?? false,
   };
+}
+
+function faultProfileOf(raw: string | undefined): FaultProfile {
+  if (raw === undefined) return 'none';
+  const profile = FAULT_PROFILE_NAMES.find((name) => name === raw);
+  if (profile === undefined) throw new UsageError(`--faults must be one of ${FAULT_PROFILE_NAMES.join(', ')} (given ${JSON.stringify(raw)})`);
+  return profile;
 }

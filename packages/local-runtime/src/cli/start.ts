@@ -66,6 +66,7 @@ async function main(): Promise<number> {
     badRatio: options.badRatio,
     ridesPerSecond: options.ridesPerSecond,
     seed: options.seed,
+    faults: options.faults,
     shardCount: options.shards,
     ...(options.port !== undefined ? { producerPort: options.port } : {}),
     signal: drain.signal,

@@ -12,11 +12,19 @@ export interface DeliveryPorts<TRecord> {
   /** Records that succeeded, in stream order. */
   succeeded(records: readonly TRecord[]): void | Promise<void>;
   /** Records given up on: sent to the on-failure destination, in stream order. */
-  discarded(records: readonly TRecord[], reason: DiscardReason, lastError: string | undefined): void | Promise<void>;
+  discarded(records: readonly TRecord[], reason: DiscardReason, lastError: string | undefined, attempts: DiscardAttempts): void | Promise<void>;
   /** A failed invocation about to be retried (for the live view's retry counter). */
   retrying?(records: readonly TRecord[], attempt: number, error: string): void;
   nowMs(): number;
   sleep(ms: number): Promise<void>;
+}
+
+/** How often the given-up records were tried, and how the last try ended (Lambda's on-failure record says both). */
+export interface DiscardAttempts {
+  /** Invocations that included these records (Lambda's `approximateInvokeCount`); 0 if never invoked. */
+  readonly invokeCount: number;
+  /** Whether the last invocation failed as a whole (an error: `functionError` "Unhandled"), not by a partial batch response. */
+  readonly functionError: boolean;
 }
 
 /** How to read a record's identity and age. */
@@ -57,16 +65,21 @@ export async function deliverBatch<TRecord>(
   accessors: RecordAccessors<TRecord>,
   ports: DeliveryPorts<TRecord>,
   retriesUsed = 0,
+  invokedSoFar = 0,
 ): Promise<void> {
   let pending = [...batch];
   let retries = retriesUsed;
+  let invocations = invokedSoFar;
+  let functionError = false;
   let lastError: string | undefined;
 
   while (pending.length > 0) {
-    pending = await discardExpired(pending, settings, accessors, ports, lastError);
+    pending = await discardExpired(pending, settings, accessors, ports, lastError, { invokeCount: invocations, functionError });
     if (pending.length === 0) return;
 
     const outcome = await ports.invoke(pending);
+    invocations += 1;
+    functionError = outcome.kind === 'error';
     const verdict =
       outcome.kind === 'error'
         ? ({ kind: 'failure', reason: outcome.message } as const)
@@ -84,14 +97,14 @@ export async function deliverBatch<TRecord>(
       lastError = verdict.reason;
       if (settings.bisectBatchOnError && pending.length > 1) {
         const middle = Math.ceil(pending.length / 2);
-        await deliverBatch(pending.slice(0, middle), settings, accessors, ports, retries);
-        await deliverBatch(pending.slice(middle), settings, accessors, ports, retries);
+        await deliverBatch(pending.slice(0, middle), settings, accessors, ports, retries, invocations);
+        await deliverBatch(pending.slice(middle), settings, accessors, ports, retries, invocations);
         return;
       }
     }
 
     if (settings.retryAttempts >= 0 && retries >= settings.retryAttempts) {
-      await ports.discarded(pending, 'RetryAttemptsExhausted', lastError);
+      await ports.discarded(pending, 'RetryAttemptsExhausted', lastError, { invokeCount: invocations, functionError });
       return;
     }
     retries += 1;
@@ -106,6 +119,7 @@ async function discardExpired<TRecord>(
   accessors: RecordAccessors<TRecord>,
   ports: DeliveryPorts<TRecord>,
   lastError: string | undefined,
+  attempts: DiscardAttempts,
 ): Promise<TRecord[]> {
   if (settings.maxRecordAgeSeconds < 0) return records;
   const oldestAllowedMs = ports.nowMs() - settings.maxRecordAgeSeconds * 1000;
@@ -113,6 +127,6 @@ async function discardExpired<TRecord>(
   const firstFresh = records.findIndex((record) => accessors.arrivalMsOf(record) >= oldestAllowedMs);
   const expiredCount = firstFresh === -1 ? records.length : firstFresh;
   if (expiredCount === 0) return records;
-  await ports.discarded(records.slice(0, expiredCount), 'RecordAgeExceeded', lastError);
+  await ports.discarded(records.slice(0, expiredCount), 'RecordAgeExceeded', lastError, attempts);
   return records.slice(expiredCount);
 }

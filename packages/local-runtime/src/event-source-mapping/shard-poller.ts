@@ -1,4 +1,4 @@
-import { deliverBatch, type InvokeOutcome } from './deliver-batch.js';
+import { deliverBatch, type DiscardAttempts, type InvokeOutcome } from './deliver-batch.js';
 import type { DeliverySettings, DiscardReason } from './delivery-settings.js';
 import type { MappingStats } from './mapping-stats.js';
 import type { ShardReader } from './shard-reader.js';
@@ -21,7 +21,8 @@ export interface ShardPollerOptions<TRecord> {
   readonly delivery: DeliverySettings;
   readonly stats: MappingStats;
   invoke(batch: readonly TRecord[]): Promise<InvokeOutcome>;
-  discarded(records: readonly TRecord[], reason: DiscardReason, lastError: string | undefined): void;
+  /** Records given up on; the shard moves on once the returned promise settles (the on-failure destination has them). */
+  discarded(records: readonly TRecord[], reason: DiscardReason, lastError: string | undefined, attempts: DiscardAttempts): void | Promise<void>;
   /** Records the function handled successfully, in stream order. */
   succeeded?(records: readonly TRecord[]): void;
   /** A read of the shard failed (it is retried). */
@@ -121,9 +122,9 @@ export class ShardPoller<TRecord> {
         options.stats.succeeded += records.length;
         if (records.length > 0) options.succeeded?.(records);
       },
-      discarded: (records, reason, lastError) => {
+      discarded: (records, reason, lastError, attempts) => {
         options.stats.discarded += records.length;
-        options.discarded(records, reason, lastError);
+        return options.discarded(records, reason, lastError, attempts);
       },
       retrying: () => {
         options.stats.retries += 1;

@@ -2,9 +2,12 @@ import type { KinesisClient, _Record as KinesisRecord } from '@aws-sdk/client-ki
 import type { DynamoDBStreamsClient, _Record as DynamoDbStreamRecord } from '@aws-sdk/client-dynamodb-streams';
 import { compilePattern } from '@wildrydes/event-patterns';
 import { dynamoDbStreamEventFromRecords, kinesisEventFromRecords } from '@wildrydes/emulators';
-import type { InvokeOutcome } from './deliver-batch.js';
+import { randomUUID } from 'node:crypto';
+import type { StreamOnFailureRecord } from '@wildrydes/schemas';
+import type { DiscardAttempts, InvokeOutcome } from './deliver-batch.js';
 import type { DiscardReason } from './delivery-settings.js';
 import { emptyStats, type MappingStats } from './mapping-stats.js';
+import { streamOnFailureRecord } from './on-failure-record.js';
 import { dynamoDbCodec, kinesisCodec, type FilterPredicate } from './record-codecs.js';
 import { ShardPoller } from './shard-poller.js';
 import { DynamoDbStreamShardReader, KinesisShardReader, type StartingPosition } from './shard-reader.js';
@@ -25,27 +28,25 @@ export type MappingSource =
   | { readonly kind: 'kinesis'; readonly client: KinesisClient; readonly streamName: string; readonly streamArn: string }
   | { readonly kind: 'dynamodb-stream'; readonly client: DynamoDBStreamsClient; readonly streamArn: string };
 
-/** What Lambda sends to a stream mapping's on-failure destination: where the records are, not the records. */
-export interface OnFailureRecord {
-  readonly functionName: string;
-  readonly condition: DiscardReason;
-  readonly lastError: string | undefined;
-  readonly timestamp: string;
-  readonly batchInfo: {
-    readonly shardId: string;
-    readonly startSequenceNumber: string;
-    readonly endSequenceNumber: string;
-    readonly batchSize: number;
-    readonly streamArn: string;
-  };
+/** One batch given up on, as Lambda hands it to the mapping's on-failure destination. */
+export interface OnFailureDelivery {
+  /** The mapping's UUID: S3 destinations file the record under `aws/lambda/<ESM-UUID>/`. */
+  readonly mappingUuid: string;
+  readonly shardId: string;
+  /** The invocation record, in AWS's format, with the whole batch in `payload`. */
+  readonly record: StreamOnFailureRecord;
+  readonly recordCount: number;
 }
 
 export interface StreamMappingOptions {
   readonly functionName: string;
+  /** `arn:aws:lambda:<region>:<account>:function:<name>`, as on-failure records name it. */
+  readonly functionArn: string;
   readonly source: MappingSource;
   readonly settings: MappingSettings;
   invoke(event: unknown): Promise<InvokeOutcome>;
-  onFailure(record: OnFailureRecord): void;
+  /** Records given up on; the shard moves on once this settles, as Lambda's does once the destination has them. */
+  onFailure(delivery: OnFailureDelivery): void | Promise<void>;
   /** Kinesis records the function handled successfully (for end-to-end latency). */
   succeeded?(records: readonly KinesisRecord[]): void;
   readonly pollIntervalMs?: number;
@@ -57,6 +58,8 @@ export interface StreamMappingOptions {
  * delivering to one function with the declared batching, filters and error handling.
  */
 export class StreamMapping {
+  /** The mapping's id, as Lambda gives each event source mapping one (`UUID`). */
+  readonly uuid = randomUUID();
   private readonly pollers = new Map<string, { poller: ShardPoller<unknown>; stats: MappingStats }>();
   private discovery: NodeJS.Timeout | undefined;
   private readonly filter: FilterPredicate | undefined;
@@ -133,7 +136,17 @@ export class StreamMapping {
       codec,
       invoke: (batch) => this.options.invoke(kinesisEventFromRecords(batch, { streamArn: source.streamArn, shardId })),
       ...(this.options.succeeded ? { succeeded: this.options.succeeded } : {}),
-      discarded: (records, reason, lastError) => this.reportFailure(records.map(codec.idOf), shardId, source.streamArn, reason, lastError),
+      discarded: (records, reason, _lastError, attempts) =>
+        this.reportFailure({
+          kind: 'kinesis',
+          shardId,
+          streamArn: source.streamArn,
+          condition: reason,
+          attempts,
+          records,
+          codec,
+          event: kinesisEventFromRecords(records, { streamArn: source.streamArn, shardId }),
+        }),
     });
   }
 
@@ -145,23 +158,52 @@ export class StreamMapping {
       reader: new DynamoDbStreamShardReader(source.client, source.streamArn, shardId, this.options.settings.startingPosition),
       codec,
       invoke: (batch) => this.options.invoke(dynamoDbStreamEventFromRecords(batch, eventSource)),
-      discarded: (records, reason, lastError) => this.reportFailure(records.map(codec.idOf), shardId, source.streamArn, reason, lastError),
+      discarded: (records, reason, _lastError, attempts) =>
+        this.reportFailure({
+          kind: 'dynamodb-stream',
+          shardId,
+          streamArn: source.streamArn,
+          condition: reason,
+          attempts,
+          records,
+          codec,
+          event: dynamoDbStreamEventFromRecords(records, eventSource),
+        }),
     });
   }
 
-  private reportFailure(ids: string[], shardId: string, streamArn: string, condition: DiscardReason, lastError: string | undefined) {
-    this.options.onFailure({
-      functionName: this.options.functionName,
-      condition,
-      lastError,
-      timestamp: new Date().toISOString(),
-      batchInfo: {
-        shardId,
-        startSequenceNumber: ids[0] ?? '',
-        endSequenceNumber: ids.at(-1) ?? '',
-        batchSize: ids.length,
-        streamArn,
-      },
+  private reportFailure<TRecord>(batch: {
+    kind: 'kinesis' | 'dynamodb-stream';
+    shardId: string;
+    streamArn: string;
+    condition: DiscardReason;
+    attempts: DiscardAttempts;
+    records: readonly TRecord[];
+    codec: { idOf(record: TRecord): string; arrivalMsOf(record: TRecord): number };
+    event: unknown;
+  }): void | Promise<void> {
+    const first = batch.records[0] as TRecord;
+    const last = batch.records.at(-1) as TRecord;
+    return this.options.onFailure({
+      mappingUuid: this.uuid,
+      shardId: batch.shardId,
+      recordCount: batch.records.length,
+      record: streamOnFailureRecord({
+        kind: batch.kind,
+        functionArn: this.options.functionArn,
+        requestId: randomUUID(),
+        condition: batch.condition,
+        attempts: batch.attempts,
+        at: new Date(),
+        shardId: batch.shardId,
+        streamArn: batch.streamArn,
+        firstSequenceNumber: batch.codec.idOf(first),
+        lastSequenceNumber: batch.codec.idOf(last),
+        firstArrivalMs: batch.codec.arrivalMsOf(first),
+        lastArrivalMs: batch.codec.arrivalMsOf(last),
+        batchSize: batch.records.length,
+        event: batch.event,
+      }),
     });
   }
 }

@@ -1,5 +1,5 @@
 /** The SDK's service identifiers, in the order the pipeline uses the services. */
-const SERVICE_ORDER = ['KINESIS', 'DYNAMODB', 'DYNAMODB_STREAMS', 'S3', 'EVENTBRIDGE'];
+const SERVICE_ORDER = ['KINESIS', 'DYNAMODB', 'DYNAMODB_STREAMS', 'S3', 'EVENTBRIDGE', 'SQS', 'LAMBDA'];
 const PREFIX = 'AWS_ENDPOINT_URL_';
 /** The credentials the emulators get when the user has none (any credentials work locally). */
 const DUMMY_CREDENTIALS = 'local';
@@ -17,7 +17,10 @@ const DUMMY_CREDENTIALS = 'local';
  * // ['Reach this run from another terminal: paste these lines there', 'export AWS_ENDPOINT_URL_S3=http://127.0.0.1:4569', ...]
  * ```
  */
-export function emulatorEndpointLines(env: Readonly<Record<string, string>>, context: { quarantineBucketName: string }): string[] {
+export function emulatorEndpointLines(
+  env: Readonly<Record<string, string>>,
+  context: { quarantineBucketName: string; redriveCommands?: readonly string[] },
+): string[] {
   const rank = (name: string) => {
     const index = SERVICE_ORDER.indexOf(name.slice(PREFIX.length));
     return index === -1 ? SERVICE_ORDER.length : index;
@@ -32,7 +35,9 @@ export function emulatorEndpointLines(env: Readonly<Record<string, string>>, con
     ...(env['AWS_REGION'] ? [`export AWS_REGION=${env['AWS_REGION']}`] : []),
     ...(dummyCredentials ? [`export AWS_ACCESS_KEY_ID=${DUMMY_CREDENTIALS} AWS_SECRET_ACCESS_KEY=${DUMMY_CREDENTIALS}`] : []),
     'then, for example:',
-    `npm run redrive -- --bucket ${context.quarantineBucketName} --function <name>`,
     `aws s3 ls s3://${context.quarantineBucketName}/ --recursive`,
+    ...(context.redriveCommands && context.redriveCommands.length > 0
+      ? ['and, to recover what a function failed on (quarantine, on-failure destinations, dead-letter queues):', ...context.redriveCommands]
+      : [`npm run redrive -- --bucket ${context.quarantineBucketName} --function <name>`]),
   ];
 }

@@ -22,6 +22,8 @@ export interface LiveViewInput {
   /** Records in the quarantine now, by the function that quarantined them. */
   readonly quarantinedBy: Readonly<Record<string, number>>;
   readonly producerUrl: string | undefined;
+  /** With `--faults`: the profile, requests affected so far per service, and the outage in progress. */
+  readonly faults?: { readonly profile: string; readonly byService: Readonly<Record<string, number>>; readonly outage?: string };
 }
 
 /**
@@ -75,10 +77,17 @@ export function renderLiveView(input: LiveViewInput): string {
     `simulator  readings ${compactCount(simulator.readingsSent)} (${compactCount(simulator.malformedSent)} malformed)  ` +
       `ride events ${compactCount(simulator.rideEventsPosted)} (${compactCount(simulator.rideEventsAccepted)} accepted)`,
     ...(input.producerUrl ? [`producer endpoint: POST ${input.producerUrl}/events`] : []),
+    ...(input.faults ? [faultsLine(input.faults)] : []),
     '',
     header,
     ...rows,
   ].join('\n');
+}
+
+/** `faults heavy: kinesis 12 dynamodb 40 …  OUTAGE dynamodb`, cut to the view's width. */
+function faultsLine(faults: NonNullable<LiveViewInput['faults']>): string {
+  const services = Object.entries(faults.byService).map(([service, n]) => `${service} ${compactCount(n)}`);
+  return fit(`faults ${faults.profile}: ${services.join(' ')}${faults.outage ? ` OUTAGE ${faults.outage}` : ''}`, LIVE_VIEW_MAX_COLUMNS);
 }
 
 function clockText(clock: RunClock): string {

@@ -27,13 +27,37 @@ export interface RunObservations {
   /** Differences between the read model and what was sent; empty when it matches. */
   readonly readModelMismatches: readonly string[];
   readonly readModelUnicorns: number;
-  /** Records and events that ended in an on-failure destination or dead-letter queue. */
-  readonly onFailure: number;
+  /** What reached the on-failure destinations and dead-letter queues, and what became of it. */
+  readonly onFailure: OnFailureOutcome;
+  /** Faults injected with `--faults`, per service and kind; absent without faults. */
+  readonly faults?: FaultReport;
   /** Put-to-stored latencies of valid readings, ms. */
   readonly latenciesMs: readonly number[];
   readonly rideEventsAccepted: number;
   readonly durationSeconds: number;
 }
+
+/**
+ * What the on-failure destinations (the failure bucket, the dead-letter and on-failure queues)
+ * received during a run, and what became of it.
+ */
+export interface OnFailureOutcome {
+  /** Objects (one per given-up batch) and messages (one per event) delivered to an on-failure destination or dead-letter queue. */
+  readonly reached: number;
+  /** The records and events in them. */
+  readonly records: number;
+  /** Objects and messages re-driven (their records put back onto their stream, re-delivered to their function, or their event put back on the bus) by the run. */
+  readonly redriven: number;
+  /** Objects and messages still in the destinations after the run (and its re-drive, if any). */
+  readonly remaining: number;
+  /** Records and events that could not even be delivered to a destination: lost. */
+  readonly deliveryFailures: number;
+  /** Whether the run was expected to reach on-failure destinations (`--faults`) and re-drove them. */
+  readonly expected: boolean;
+}
+
+/** Injected faults: service -> kind -> requests affected. */
+export type FaultReport = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 /** The reconciliation printed at the end of `npm start` and written by `--summary`. */
 export interface Reconciliation {
@@ -51,7 +75,9 @@ export interface Reconciliation {
   readonly lowReadingsWithoutAlert: number;
   readonly rideEventsAccepted: number;
   readonly simulatorPutFailures: number;
-  readonly onFailure: number;
+  readonly onFailure: OnFailureOutcome;
+  /** Faults injected with `--faults`, per service and kind (absent without faults). */
+  readonly faults?: FaultReport;
   readonly readModel: { readonly unicorns: number; readonly matches: boolean; readonly mismatches: readonly string[] };
   readonly quarantineByReason: Readonly<Record<string, number>>;
   /** `null` when no reading was stored. */
@@ -88,7 +114,10 @@ export function reconcile(observed: RunObservations): Reconciliation {
   }
   if (changesQuarantined > 0) problems.push(`${changesQuarantined} table change(s) quarantined: their events are not on the bus`);
   if (observed.lowReadingsWithoutAlert > 0) problems.push(`${observed.lowReadingsWithoutAlert} low reading(s) stored without a UnicornHealthLow event`);
-  if (observed.onFailure > 0) problems.push(`${observed.onFailure} record(s) or event(s) in an on-failure destination`);
+  const { onFailure } = observed;
+  if (onFailure.deliveryFailures > 0) problems.push(`${onFailure.deliveryFailures} record(s) or event(s) could not be delivered to an on-failure destination`);
+  if (onFailure.remaining > 0) problems.push(`${onFailure.remaining} object(s) or message(s) left in on-failure destinations`);
+  else if (!onFailure.expected && onFailure.reached > 0) problems.push(`${onFailure.reached} record(s) or event(s) reached an on-failure destination`);
   if (observed.readModelMismatches.length > 0) problems.push(`read model differs: ${observed.readModelMismatches.length} mismatch(es)`);
   return {
     ok: problems.length === 0,
@@ -104,7 +133,8 @@ export function reconcile(observed: RunObservations): Reconciliation {
     lowReadingsWithoutAlert: observed.lowReadingsWithoutAlert,
     rideEventsAccepted: observed.rideEventsAccepted,
     simulatorPutFailures: observed.simulatorPutFailures,
-    onFailure: observed.onFailure,
+    onFailure,
+    ...(observed.faults ? { faults: observed.faults } : {}),
     readModel: {
       unicorns: observed.readModelUnicorns,
       matches: observed.readModelMismatches.length === 0,
@@ -120,6 +150,31 @@ export function reconcile(observed: RunObservations): Reconciliation {
     durationSeconds: observed.durationSeconds,
     problems,
   };
+}
+
+/** The on-failure line: what reached the destinations, what the run re-drove, what is left. */
+function onFailureLines(result: Reconciliation): string[] {
+  const { onFailure } = result;
+  const ok = onFailure.deliveryFailures === 0 && onFailure.remaining === 0 && (onFailure.expected || onFailure.reached === 0);
+  const detail = onFailure.expected
+    ? `reached ${onFailure.reached} (${onFailure.records} records/events), re-driven ${onFailure.redriven}, left ${onFailure.remaining}`
+    : `${onFailure.reached}${onFailure.remaining !== onFailure.reached ? `, left ${onFailure.remaining}` : ''}`;
+  return [
+    `  ${ok ? 'ok ' : 'NO '} on-failure destinations and dead-letter queues: ${detail}`,
+    ...(onFailure.deliveryFailures > 0 ? [`        could not be delivered there (lost): ${onFailure.deliveryFailures}`] : []),
+  ];
+}
+
+/** The faults injected, per service (absent without `--faults`). */
+function faultLines(faults: FaultReport | undefined): string[] {
+  if (!faults) return [];
+  return [
+    '      faults injected (requests affected):',
+    ...Object.entries(faults).flatMap(([service, kinds]) => {
+      const injected = Object.entries(kinds).filter(([, n]) => n > 0);
+      return wrapped(`        ${service}: `, injected.length === 0 ? ['none'] : injected.map(([kind, n]) => `${kind} ${n}`), ', ');
+    }),
+  ];
 }
 
 const rounded = (value: number | null) => (value === null ? null : Math.round(value));
@@ -176,7 +231,8 @@ export function formatReconciliation(result: Reconciliation): string {
     ...(result.changesQuarantined > 0 ? [`  NO  table changes with quarantined events: ${result.changesQuarantined}`] : []),
     `  ${mark(result.readModel.matches)} read model of ${result.readModel.unicorns} unicorn(s) matches what was sent`,
     ...result.readModel.mismatches.flatMap((m) => words('        ', m)),
-    `  ${mark(result.onFailure === 0)} on-failure destinations and dead-letter queues: ${result.onFailure}`,
+    ...onFailureLines(result),
+    ...faultLines(result.faults),
     ...(latency.samples > 0
       ? [`      latency put -> stored (${latency.samples} readings):`, `        p50 ${latency.p50} ms, p99 ${latency.p99} ms, max ${latency.max} ms`]
       : ['      latency put -> stored: no reading was stored']),

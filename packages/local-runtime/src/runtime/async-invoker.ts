@@ -22,7 +22,10 @@ export interface AsyncInvokerOptions {
    * scaled down so a run finishes.
    */
   readonly retryDelaysMs: readonly number[];
-  onFailure(event: unknown, lastError: string, condition: 'RetriesExhausted' | 'EventAgeExceeded'): void;
+  /** The event is given up on; it is in flight (and the invoker not idle) until this settles. `invokeCount` counts the first try. */
+  /** An event the function handled successfully. */
+  succeeded?(event: unknown): void;
+  onFailure(event: unknown, lastError: string, condition: 'RetriesExhausted' | 'EventAgeExceeded', invokeCount: number): void | Promise<void>;
 }
 
 /**
@@ -65,17 +68,18 @@ export class AsyncInvoker {
       const result = await this.options.invoke(event);
       if (result.kind === 'returned') {
         this.stats.succeeded += 1;
+        this.options.succeeded?.(event);
         return;
       }
       if (attempt >= this.options.retryAttempts) {
         this.stats.failed += 1;
-        this.options.onFailure(event, result.message, 'RetriesExhausted');
+        await this.options.onFailure(event, result.message, 'RetriesExhausted', attempt + 1);
         return;
       }
       const delay = this.options.retryDelaysMs[attempt] ?? this.options.retryDelaysMs.at(-1) ?? 0;
       if (Date.now() + delay - acceptedMs > this.options.maxEventAgeSeconds * 1000) {
         this.stats.failed += 1;
-        this.options.onFailure(event, result.message, 'EventAgeExceeded');
+        await this.options.onFailure(event, result.message, 'EventAgeExceeded', attempt + 1);
         return;
       }
       this.stats.retries += 1;

@@ -3,21 +3,30 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { createDynamoDbClient, createKinesisClient, createS3Client, listQuarantined, readQuarantined } from '@wildrydes/aws-clients';
+import { createDynamoDbClient, createEventBridgeClient, createKinesisClient, createS3Client, listQuarantined, readQuarantined } from '@wildrydes/aws-clients';
 import { startEmulators, type BusEvent, type RunningEmulators, type RunningEventBridge, type RunningS3rver } from '@wildrydes/emulators';
 import { compilePattern } from '@wildrydes/event-patterns';
 import { SENSOR_TABLE_KEY } from '@wildrydes/schemas';
 import { emulatorEndpointLines } from '../report/emulator-endpoints.js';
-import { formatReconciliation, reconcile, type Reconciliation } from '../report/reconcile.js';
+import { formatReconciliation, reconcile, type FaultReport, type Reconciliation } from '../report/reconcile.js';
 import { renderLiveView, type RunClock } from '../report/live-view.js';
 import { LiveViewPainter } from '../report/live-view-painter.js';
 import { QuarantineTally } from '../report/quarantine-tally.js';
 import { SimulatorDriver } from '../simulator/driver.js';
 import { waitUntilSettled } from './drain.js';
 import { loadDeclarations } from './load-declarations.js';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { startLambdaInvokeServer, type LambdaInvokeServer } from '../http/lambda-invoke-server.js';
+import { eventKey } from './event-key.js';
+import { Chaos, heavyOutage, type ChaosProfile } from './chaos.js';
+import { redriveEverything, redriveUntilEmpty } from './drain-redrive.js';
+import { FailureDestinations } from './failure-destinations.js';
+import { failureInventory, totalLeft } from './failure-inventory.js';
 import { createLocalPlatform, createOwnedTable, type OwnedTable } from './local-platform.js';
 import { checkReadModel } from './read-model-check.js';
-import { wireFunctions, type LocalFailure, type WiredFunction } from './wire-functions.js';
+import { redriveCommandLines } from './redrive-commands.js';
+import { wireFunctions, type WiredFunction } from './wire-functions.js';
 
 export interface PipelineOptions {
   readonly workspaceRoot: string;
@@ -28,6 +37,8 @@ export interface PipelineOptions {
   readonly badRatio: number;
   readonly ridesPerSecond: number;
   readonly seed: number;
+  /** `--faults`: inject AWS's failure modes into every emulator the functions call (default none). */
+  readonly faults?: 'none' | ChaosProfile;
   readonly shardCount: number;
   readonly producerPort?: number;
   /** Stops the simulator: the run drains, then reconciles (a first Ctrl-C). */
@@ -48,6 +59,17 @@ export interface PipelineOptions {
 }
 
 const REGION = 'us-east-1';
+/** The run length the heavy profile's outage is scheduled for when the run has no --duration. */
+const NOMINAL_RUN_SECONDS = 60;
+
+function chaosBanner(chaos: Chaos): string {
+  const outage = chaos.outage;
+  return (
+    `Chaos (${chaos.profile}): the functions' calls go through fault proxies (throttling, 5xx, dropped connections, partial batches)` +
+    (outage ? `; ${outage.service} will be out (${outage.kind}) for ${Math.round(outage.durationMs / 1000)} s from ${Math.round(outage.startAfterMs / 1000)} s in.` : '.') +
+    '\n'
+  );
+}
 const ACCOUNT = '000000000000';
 
 /** The run was told to quit at once (`stopNow`): the emulators are stopped, nothing was reconciled. */
@@ -73,13 +95,15 @@ export class RunInterruptedError extends Error {
 export async function runPipeline(options: PipelineOptions): Promise<Reconciliation> {
   const functions = await loadDeclarations(options.workspaceRoot);
   const painter = new LiveViewPainter({ write: (text) => options.write(text), interactive: options.interactive });
-  options.write('Starting emulators: kinesalite, DynamoDB Local, s3rver, the local EventBridge\n');
+  options.write('Starting emulators: kinesalite, DynamoDB Local, s3rver, the local EventBridge and SQS\n');
   // A bounded event history: the run may be long, and the runtime never reads it.
-  const starting = startEmulators({ kinesis: true, dynamodb: true, s3: true, eventbridge: { historyLimit: 1_000 } });
+  const starting = startEmulators({ kinesis: true, dynamodb: true, s3: true, eventbridge: { historyLimit: 1_000 }, sqs: true });
   const interrupted = rejectWhenAborted(options.stopNow, () =>
     painter.print('Quitting now: stopping the emulators and removing their temporary folders.\n'),
   );
   const wired: WiredFunction[] = [];
+  let invokeServer: LambdaInvokeServer | undefined;
+  let chaos: Chaos | undefined;
   let simulator: SimulatorDriver | undefined;
   let viewTimer: ReturnType<typeof setInterval> | undefined;
   try {
@@ -90,7 +114,9 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     if (!options.stopNow?.aborted) {
       await simulator?.stop();
       await Promise.allSettled(wired.map((fn) => fn.stop()));
+      await invokeServer?.close();
     }
+    await chaos?.stop();
     // When quitting at once, the functions' workers end with the process; the emulators must not outlive it.
     const emulators = await starting.catch(() => undefined);
     await emulators?.stop();
@@ -116,11 +142,28 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     for (const table of ownedTables) await createOwnedTable(dynamodb, table);
 
     const logsDirectory = await mkdtemp(join(tmpdir(), 'wildrydes-local-'));
-    const failures: LocalFailure[] = [];
+    const sqs = new SQSClient({});
+    const eventBridgeClient = createEventBridgeClient();
+    const destinations = new FailureDestinations({ s3, sqs }, platform.failureBucketName);
     const latenciesMs: number[] = [];
+    if (options.faults !== undefined && options.faults !== 'none') {
+      // The functions' calls go through fault proxies; the runtime's own calls do not.
+      chaos = await Chaos.start({
+        profile: options.faults,
+        seed: options.seed,
+        targets: {
+          kinesis: emulators.kinesis?.endpoint ?? '',
+          dynamodb: emulators.dynamodb?.endpoint ?? '',
+          s3: emulators.s3?.endpoint ?? '',
+          eventbridge: emulators.eventbridge?.endpoint ?? '',
+          sqs: emulators.sqs?.endpoint ?? '',
+        },
+        outage: heavyOutage(options.durationSeconds ?? NOMINAL_RUN_SECONDS),
+      });
+    }
     const wiring = await wireFunctions(functions, {
       platform,
-      baseEnvironment: emulators.env,
+      baseEnvironment: { ...emulators.env, ...chaos?.functionEnvironment() },
       kinesis,
       streams,
       eventbridge,
@@ -129,7 +172,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
       logsDirectory,
       ...(options.producerPort !== undefined ? { producerPort: options.producerPort } : {}),
       asyncRetryDelaysMs: [500, 1_000],
-      failure: (failure) => failures.push(failure),
+      destinations,
       succeeded: (functionName, records) => {
         // The writer is the function whose success means "stored": measure put -> stored there.
         const fn = functions.find(({ declaration }) => declaration.name === functionName);
@@ -147,13 +190,19 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
       },
     });
     wired.push(...wiring.wired);
+    // Lambda's Invoke API for this run's functions: `npm run redrive` re-delivers DynamoDB-stream batches through it.
+    invokeServer = await startLambdaInvokeServer(new Map(wired.map((fn) => [fn.name, (event: unknown) => fn.invoke(event)])), { region: REGION, accountId: ACCOUNT });
+    const endpoints = { ...emulators.env, AWS_ENDPOINT_URL_LAMBDA: invokeServer.endpoint };
     painter.print(
       [
         `Running ${wired.length} functions, each from its bundle in dist/apps.`,
         ...(wiring.producerUrl ? [`Producer endpoint (the Function URL): POST ${wiring.producerUrl}/events`] : []),
         `Function logs: ${logsDirectory}`,
         '',
-        ...emulatorEndpointLines(emulators.env, { quarantineBucketName: platform.quarantineBucketName }),
+        ...emulatorEndpointLines(endpoints, {
+          quarantineBucketName: platform.quarantineBucketName,
+          redriveCommands: redriveCommandLines({ functions: wired.map((fn) => fn.declaration), platform, locations: destinations.locations }),
+        }),
         '',
       ].join('\n') + '\n',
     );
@@ -188,6 +237,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
           },
           functions: wired.map((fn) => fn.status()),
           quarantinedBy: quarantine.byFunction(),
+          ...(chaos ? { faults: chaos.liveStatus() } : {}),
           producerUrl: wiring.producerUrl,
         }),
         { force },
@@ -195,6 +245,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     viewTimer = setInterval(() => show(), 1_000);
 
     simulator.start();
+    chaos?.begin();
+    if (chaos) painter.print(chaosBanner(chaos));
     show(true);
     await untilDurationOrAbort(options.durationSeconds, options.signal);
     await simulator.stop();
@@ -208,12 +260,51 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
       timeoutMs: (options.drainTimeoutSeconds ?? 120) * 1000,
       ...(options.stopNow ? { signal: options.stopNow } : {}),
     });
+    let redriven = 0;
+    if (chaos) {
+      // Faults stop once the pipeline has settled: what reached the on-failure destinations is re-driven, as `npm run redrive` does.
+      chaos.calm();
+      redriven = await redriveUntilEmpty({
+        write: (text) => painter.print(text),
+        left: async () => totalLeft(await failureInventory({ s3, sqs }, platform.failureBucketName, destinations.locations)),
+        redrive: () =>
+          redriveEverything({
+            functions: wired.map((fn) => fn.declaration),
+            platform,
+            locations: destinations.locations,
+            clients: { s3, sqs, kinesis, eventbridge: eventBridgeClient, lambda: new LambdaClient({ endpoint: invokeServer?.endpoint }) },
+            write: (line) => painter.print(`  ${line}\n`),
+          }),
+        settle: () =>
+          waitUntilSettled(() => wired.every((fn) => fn.isIdle()) && eventbridge.pendingDeliveries() === 0, {
+            settleChecks: 4,
+            intervalMs: 500,
+            timeoutMs: (options.drainTimeoutSeconds ?? 120) * 1000,
+            ...(options.stopNow ? { signal: options.stopNow } : {}),
+          }),
+      });
+    }
     clearInterval(viewTimer);
     show(true);
     painter.release();
     if (!settled) options.write('Draining timed out: reconciling what arrived so far.\n');
 
-    const observations = await observe({ dynamodb, s3, platform, functions, wired, simulator, failures, latenciesMs, ownedTables, busEvents });
+    const observations = await observe({
+      dynamodb,
+      s3,
+      sqs,
+      platform,
+      functions,
+      wired,
+      simulator,
+      destinations,
+      redriven,
+      faultsOn: chaos !== undefined,
+      faults: chaos?.report(),
+      latenciesMs,
+      ownedTables,
+      busEvents,
+    });
     const result = reconcile({ ...observations, durationSeconds: (Date.now() - startedMs) / 1000 });
     options.write(`${formatReconciliation(result)}\n`);
     return result;
@@ -226,7 +317,11 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     functions: Awaited<ReturnType<typeof loadDeclarations>>;
     wired: WiredFunction[];
     simulator: SimulatorDriver;
-    failures: LocalFailure[];
+    destinations: FailureDestinations;
+    sqs: SQSClient;
+    redriven: number;
+    faultsOn: boolean;
+    faults: FaultReport | undefined;
     latenciesMs: number[];
     ownedTables: OwnedTable[];
     busEvents: BusEvent[];
@@ -287,14 +382,23 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
       sentMalformed: context.simulator.sentMalformed,
       storedKeys,
       quarantined,
-      eventsPublished: context.busEvents.filter((event) => selects(event)).length,
-      eventsConsumed: consumer?.status().recordsOut ?? 0,
+      // Copies of one event (a re-drive re-puts it, a retried put may land twice) count once.
+      eventsPublished: new Set(context.busEvents.filter((event) => selects(event)).map(eventKey)).size,
+      eventsConsumed: consumer?.consumedEventKeys?.().size ?? 0,
       eventsByType,
       lowReadingsWithoutAlert: lowReadings.filter((reading) => !alerted.has(`${reading.name}|${reading.statusTime}`)).length,
       simulatorPutFailures: context.simulator.putFailures,
       readModelMismatches: readModel.mismatches,
       readModelUnicorns: readModel.unicorns,
-      onFailure: context.failures.length,
+      onFailure: {
+        reached: context.destinations.totalReached,
+        records: context.destinations.totalRecordsReached,
+        redriven: context.redriven,
+        remaining: totalLeft(await failureInventory({ s3: context.s3, sqs: context.sqs }, context.platform.failureBucketName, context.destinations.locations)),
+        deliveryFailures: context.destinations.totalDeliveryFailures,
+        expected: context.faultsOn,
+      },
+      ...(context.faults ? { faults: context.faults } : {}),
       latenciesMs: context.latenciesMs,
       rideEventsAccepted: context.simulator.rideEventsAccepted,
     };

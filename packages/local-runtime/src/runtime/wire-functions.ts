@@ -10,9 +10,12 @@ import {
   type FunctionDeclaration,
 } from '@wildrydes/infra/function-declaration';
 import { FunctionHost, type Invocation } from '../function-host/function-host.js';
-import { StreamMapping, type OnFailureRecord } from '../event-source-mapping/stream-mapping.js';
+import { StreamMapping } from '../event-source-mapping/stream-mapping.js';
+import { onFailureMappingPrefix } from '@wildrydes/schemas';
 import { startFunctionUrlServer, type FunctionUrlServer } from '../http/function-url-server.js';
 import { AsyncInvoker } from './async-invoker.js';
+import { eventKey } from './event-key.js';
+import type { FailureDestinations } from './failure-destinations.js';
 import type { DeclaredLocalFunction } from './load-declarations.js';
 import type { LocalPlatform } from './local-platform.js';
 
@@ -32,17 +35,15 @@ export interface FunctionStatus {
 export interface WiredFunction {
   readonly name: string;
   readonly declaration: FunctionDeclaration;
+  /** EventBridge rule targets: the events handled successfully, by {@link eventKey} (copies count once). */
+  consumedEventKeys?(): ReadonlySet<string>;
+  /** Invokes the function synchronously, as Lambda's Invoke API does (RequestResponse). */
+  invoke(event: unknown): Promise<Invocation>;
   status(): FunctionStatus;
   /** Whether its trigger has nothing left to deliver. */
   isIdle(): boolean;
   stop(): Promise<void>;
 }
-
-/** Something the local on-failure destinations received (Lambda's or EventBridge's). */
-export type LocalFailure =
-  | { readonly kind: 'stream'; readonly record: OnFailureRecord }
-  | { readonly kind: 'async-invoke'; readonly functionName: string; readonly condition: string; readonly lastError: string; readonly event: unknown }
-  | { readonly kind: 'rule-dead-letter'; readonly functionName: string; readonly error: string; readonly event: unknown };
 
 export interface WiringContext {
   readonly platform: LocalPlatform;
@@ -57,7 +58,8 @@ export interface WiringContext {
   readonly producerPort?: number;
   /** Pause between Lambda's asynchronous retries (its real pauses are 1 and 2 minutes). */
   readonly asyncRetryDelaysMs: readonly number[];
-  failure(failure: LocalFailure): void;
+  /** Where what the functions' triggers give up on goes (the failure bucket, the rule targets' queues). */
+  readonly destinations: FailureDestinations;
   /** Records a Kinesis-triggered function handled successfully. */
   succeeded?(functionName: string, records: readonly KinesisRecord[]): void;
 }
@@ -97,11 +99,13 @@ export async function wireFunctions(
     );
     const invoke = async (event: unknown): Promise<Invocation> => host.invoke(event);
     const { trigger } = declaration;
+    const functionArn = `arn:aws:lambda:${context.region}:${context.accountId}:function:${declaration.name}`;
 
     if (trigger.type === 'kinesis' || trigger.type === 'dynamodb-stream') {
       const settings = resolveTriggerSettings(trigger);
       const mapping = new StreamMapping({
         functionName: declaration.name,
+        functionArn,
         source:
           trigger.type === 'kinesis'
             ? {
@@ -116,13 +120,15 @@ export async function wireFunctions(
           const result = await invoke(event);
           return result.kind === 'returned' ? { kind: 'returned', response: result.response } : { kind: 'error', message: result.message };
         },
-        onFailure: (record) => context.failure({ kind: 'stream', record }),
+        onFailure: (delivery) => context.destinations.streamBatch(declaration.name, delivery),
         ...(context.succeeded ? { succeeded: (records: readonly KinesisRecord[]) => context.succeeded?.(declaration.name, records) } : {}),
       });
+      context.destinations.locate(declaration.name, { onFailurePrefix: onFailureMappingPrefix(mapping.uuid) });
       await mapping.start();
       wired.push({
         name: declaration.name,
         declaration,
+        invoke,
         status: () => {
           const stats = mapping.stats();
           return {
@@ -144,26 +150,40 @@ export async function wireFunctions(
       });
     } else if (trigger.type === 'eventbridge-rule') {
       const settings = resolveEventRuleSettings(trigger);
+      await context.destinations.createQueues(declaration.name);
+      const consumed = new Set<string>();
       const lambda = new AsyncInvoker({
+        succeeded: (event) => consumed.add(eventKey(event)),
         invoke,
         retryAttempts: settings.functionRetryAttempts,
         maxEventAgeSeconds: settings.functionMaxEventAgeSeconds,
         retryDelaysMs: context.asyncRetryDelaysMs,
-        onFailure: (event, lastError, condition) =>
-          context.failure({ kind: 'async-invoke', functionName: declaration.name, condition, lastError, event }),
+        onFailure: (event, lastError, condition, invokeCount) =>
+          context.destinations.asyncInvocation(declaration.name, { functionArn, event, condition, invokeCount, lastError }),
       });
+      const ruleName = `${declaration.name}-rule`;
       const rule = context.eventbridge.addRule({
-        name: `${declaration.name}-rule`,
+        name: ruleName,
         eventBusName: context.platform.eventBusName,
         eventPattern: trigger.eventPattern,
         // The bus hands the event to Lambda, which accepts it at once: function errors are Lambda's to retry.
         target: async (event) => lambda.accept(event),
         retryPolicy: { maximumRetryAttempts: settings.retryAttempts, maximumEventAgeSeconds: settings.maxEventAgeSeconds },
-        deadLetter: (event, error) => context.failure({ kind: 'rule-dead-letter', functionName: declaration.name, error: error.message, event }),
+        deadLetter: (event, error) =>
+          context.destinations.deadLetter(declaration.name, event, {
+            ruleArn: `arn:aws:events:${context.region}:${context.accountId}:rule/${context.platform.eventBusName}/${ruleName}`,
+            targetArn: functionArn,
+            errorCode: error.cause instanceof Error ? error.cause.name : 'TargetInvocationFailed',
+            errorMessage: error.message,
+            exhaustedRetryCondition: error.reason === 'retries-exhausted' ? 'MaximumRetryAttempts' : 'MaximumEventAgeInSeconds',
+            retryAttempts: error.attempts - 1,
+          }),
       });
       wired.push({
         name: declaration.name,
         declaration,
+        invoke,
+        consumedEventKeys: () => consumed,
         status: () => {
           const counters = rule.counters();
           return {
@@ -195,6 +215,7 @@ export async function wireFunctions(
       wired.push({
         name: declaration.name,
         declaration,
+        invoke,
         status: () => {
           const byStatus = [...server.responses];
           const total = byStatus.reduce((sum, [, n]) => sum + n, 0);

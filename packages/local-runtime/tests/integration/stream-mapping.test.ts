@@ -5,7 +5,8 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
 import { createKinesisStream, createTable, startEmulators } from '@wildrydes/emulators';
-import { StreamMapping, type MappingSettings, type OnFailureRecord } from '../../src/event-source-mapping/stream-mapping.js';
+import { KinesisOnFailureRecordSchema } from '@wildrydes/schemas';
+import { StreamMapping, type MappingSettings, type OnFailureDelivery } from '../../src/event-source-mapping/stream-mapping.js';
 
 let emulators: Awaited<ReturnType<typeof startEmulators>>;
 let kinesis: KinesisClient;
@@ -54,9 +55,10 @@ describe('StreamMapping on real emulators', () => {
       }),
     );
     const handled: number[] = [];
-    const failures: OnFailureRecord[] = [];
+    const failures: OnFailureDelivery[] = [];
     const mapping = new StreamMapping({
       functionName: 'fn',
+      functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:fn',
       source: { kind: 'kinesis', client: kinesis, streamName: 'mapping-kinesis', streamArn },
       settings: { ...settings, filterPatterns: [{ data: { kind: ['keep'] } }] },
       retryDelayMs: 5,
@@ -66,7 +68,9 @@ describe('StreamMapping on real emulators', () => {
         handled.push(...values);
         return { kind: 'returned', response: { batchItemFailures: [] } };
       },
-      onFailure: (record) => failures.push(record),
+      onFailure: (delivery) => {
+        failures.push(delivery);
+      },
     });
 
     // Act
@@ -78,8 +82,23 @@ describe('StreamMapping on real emulators', () => {
     const expected = payloads.filter((p) => p.kind === 'keep' && p.n !== 13).map((p) => p.n);
     expect(handled).toEqual(expected);
     expect(mapping.stats()).toMatchObject({ recordsIn: 25, filtered: 5, succeeded: 19, discarded: 1 });
+    // The invocation record of an S3 on-failure destination ("Retain discarded batch records for a
+    // Kinesis Data Streams event source in Lambda"), with the given-up record whole in `payload`.
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatchObject({ functionName: 'fn', condition: 'RetryAttemptsExhausted', lastError: 'poison 13', batchInfo: { batchSize: 1 } });
+    const [failure] = failures as [OnFailureDelivery];
+    expect(failure).toMatchObject({ mappingUuid: mapping.uuid, recordCount: 1 });
+    const record = KinesisOnFailureRecordSchema.parse(failure.record);
+    expect(record.requestContext).toMatchObject({
+      functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:fn',
+      condition: 'RetryAttemptsExhausted',
+      approximateInvokeCount: 3, // the first try and settings.retryAttempts (2) retries
+    });
+    expect(record.responseContext).toEqual({ statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' });
+    expect(record.KinesisBatchInfo).toMatchObject({ shardId: failure.shardId, streamArn, batchSize: 1 });
+    expect(record.KinesisBatchInfo.startSequenceNumber).toBe(record.KinesisBatchInfo.endSequenceNumber);
+    const payload = JSON.parse(record.payload ?? '') as KinesisStreamEvent;
+    expect(payload.Records.map((r) => JSON.parse(Buffer.from(r.kinesis.data, 'base64').toString()))).toEqual([{ n: 13, kind: 'keep' }]);
+    expect(payload.Records[0]?.kinesis.sequenceNumber).toBe(record.KinesisBatchInfo.startSequenceNumber);
   });
 
   it('delivers DynamoDB stream changes with images and resumes a partial failure at the reported record', async () => {
@@ -90,6 +109,7 @@ describe('StreamMapping on real emulators', () => {
     let failedOnce = false;
     const mapping = new StreamMapping({
       functionName: 'reactor',
+      functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:reactor',
       source: { kind: 'dynamodb-stream', client: streams, streamArn },
       // Lambda's filters see every top-level field of the delivered record, not only eventName and dynamodb.
       settings: {

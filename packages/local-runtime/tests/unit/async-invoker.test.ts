@@ -8,7 +8,7 @@ const fail = (message: string): Invocation => ({ kind: 'error', message, duratio
 describe('AsyncInvoker', () => {
   it('retries a function error up to the bound, then sends the event to the on-failure destination', async () => {
     const calls: unknown[] = [];
-    const failures: Array<{ event: unknown; lastError: string; condition: string }> = [];
+    const failures: Array<{ event: unknown; lastError: string; condition: string; invokeCount: number }> = [];
     const invoker = new AsyncInvoker({
       invoke: async (event) => {
         calls.push(event);
@@ -17,14 +17,17 @@ describe('AsyncInvoker', () => {
       retryAttempts: 2,
       maxEventAgeSeconds: 3600,
       retryDelaysMs: [1, 2],
-      onFailure: (event, lastError, condition) => failures.push({ event, lastError, condition }),
+      onFailure: (event, lastError, condition, invokeCount) => {
+        failures.push({ event, lastError, condition, invokeCount });
+      },
     });
 
     invoker.accept({ id: 'e1' });
     await invoker.whenIdle();
 
     expect(calls).toHaveLength(3);
-    expect(failures).toEqual([{ event: { id: 'e1' }, lastError: 'DynamoDB unreachable', condition: 'RetriesExhausted' }]);
+    // The on-failure record's approximateInvokeCount: the first try and two retries.
+    expect(failures).toEqual([{ event: { id: 'e1' }, lastError: 'DynamoDB unreachable', condition: 'RetriesExhausted', invokeCount: 3 }]);
     expect(invoker.stats).toMatchObject({ received: 1, succeeded: 0, retries: 2, failed: 1 });
   });
 
@@ -50,7 +53,9 @@ describe('AsyncInvoker', () => {
       retryAttempts: 2,
       maxEventAgeSeconds: 1,
       retryDelaysMs: [5_000],
-      onFailure: (_event, _error, condition) => conditions.push(condition),
+      onFailure: (_event, _error, condition) => {
+        conditions.push(condition);
+      },
     });
     invoker.accept({});
     await invoker.whenIdle();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deliverBatch, type InvokeOutcome } from '../../src/event-source-mapping/deliver-batch.js';
+import { deliverBatch, type DiscardAttempts, type InvokeOutcome } from '../../src/event-source-mapping/deliver-batch.js';
 import { readBatchResponse } from '../../src/event-source-mapping/batch-response.js';
 import type { DeliverySettings } from '../../src/event-source-mapping/delivery-settings.js';
 
@@ -23,6 +23,7 @@ function harness(behaviour: (batch: readonly Rec[], call: number) => InvokeOutco
   const invocations: string[][] = [];
   const succeeded: string[] = [];
   const discarded: Array<{ ids: string[]; reason: string }> = [];
+  const attempts: DiscardAttempts[] = [];
   let clockMs = 1_000_000;
   const ports = {
     invoke: async (batch: readonly Rec[]) => {
@@ -32,15 +33,16 @@ function harness(behaviour: (batch: readonly Rec[], call: number) => InvokeOutco
     succeeded: (done: readonly Rec[]) => {
       succeeded.push(...done.map((r) => r.id));
     },
-    discarded: (lost: readonly Rec[], reason: string) => {
+    discarded: (lost: readonly Rec[], reason: string, _lastError: string | undefined, tried: DiscardAttempts) => {
       discarded.push({ ids: lost.map((r) => r.id), reason });
+      attempts.push(tried);
     },
     nowMs: () => clockMs,
     sleep: async (ms: number) => {
       clockMs += ms;
     },
   };
-  return { ports, invocations, succeeded, discarded, advance: (ms: number) => (clockMs += ms) };
+  return { ports, invocations, succeeded, discarded, attempts, advance: (ms: number) => (clockMs += ms) };
 }
 
 const ok: InvokeOutcome = { kind: 'returned', response: { batchItemFailures: [] } };
@@ -78,6 +80,8 @@ describe('deliverBatch', () => {
 
     expect(h.succeeded).toEqual(['1', '2', '3', '4', '5', '7', '8']);
     expect(h.discarded).toEqual([{ ids: ['6'], reason: 'RetryAttemptsExhausted' }]);
+    // The on-failure record's approximateInvokeCount: every invocation that included record 6 (7 below).
+    expect(h.attempts).toEqual([{ invokeCount: 7, functionError: true }]);
     // 8 -> [1-4] ok, [5-8] fails -> [5,6] fails -> [5] ok, [6] fails 1 + 3 retries; [7,8] ok
     expect(h.invocations).toEqual([
       ['1', '2', '3', '4', '5', '6', '7', '8'],
@@ -114,6 +118,8 @@ describe('deliverBatch', () => {
     ]);
     expect(h.succeeded).toEqual(['1']);
     expect(h.discarded).toEqual([{ ids: ['2', '3'], reason: 'RetryAttemptsExhausted' }]);
+    // The function returned a partial batch response: no functionError in the on-failure record.
+    expect(h.attempts).toEqual([{ invokeCount: 2, functionError: false }]);
   });
 
   it('discards records that outlive the maximum record age, even with unbounded retries', async () => {

@@ -28,6 +28,16 @@ const base: LiveViewInput = {
 const words = (line: string | undefined) => line?.split(/\s+/).filter(Boolean);
 
 describe('renderLiveView', () => {
+  it('with --faults, shows the profile, the faults injected per service and an outage in progress, within the width', () => {
+    const lines = renderLiveView({
+      ...base,
+      faults: { profile: 'heavy', byService: { kinesis: 12, dynamodb: 4_321, s3: 3, eventbridge: 7, sqs: 0 }, outage: 'dynamodb' },
+    }).split('\n');
+    expect(lines[3]).toBe('faults heavy: kinesis 12 dynamodb 4321 s3 3 eventbridge 7 sqs 0 OUTAGE dynamodb');
+    expect(lines[3]?.length).toBeLessThanOrEqual(LIVE_VIEW_MAX_COLUMNS);
+    expect(renderLiveView(base)).not.toContain('faults');
+  });
+
   it('shows per function: in, out, errors, quarantined, retries, on-failure and lag, under the simulator line', () => {
     // Act
     const lines = renderLiveView(base).split('\n');

@@ -14,6 +14,7 @@ describe('parseStartOptions', () => {
       shards: 2,
       port: undefined,
       skipBuild: false,
+      faults: 'none',
       help: false,
     });
   });
@@ -23,6 +24,8 @@ describe('parseStartOptions', () => {
       parseStartOptions(['--duration', '5', '--rate', '200', '--unicorns', '3', '--bad-ratio', '0.2', '--rides', '4', '--summary', 's.json', '--seed', '9', '--shards', '1', '--port', '8080']),
     ).toMatchObject({ durationSeconds: 5, rate: 200, unicorns: 3, badRatio: 0.2, ridesPerSecond: 4, summaryFile: 's.json', seed: 9, shards: 1, port: 8080 });
     expect(parseStartOptions(['-h']).help).toBe(true);
+    expect(parseStartOptions(['--faults', 'heavy']).faults).toBe('heavy');
+    expect(parseStartOptions(['--faults', 'light']).faults).toBe('light');
   });
 
   it.each([
@@ -33,6 +36,7 @@ describe('parseStartOptions', () => {
     [['--unicorns', '2.5'], '--unicorns must be a whole number'],
     [['--rate', 'fast'], '--rate must be between 0 and 10000'],
     [['--nope'], "Unknown option '--nope'"],
+    [['--faults', 'medium'], '--faults must be one of none, light, heavy (given "medium")'],
   ])('rejects %j with a message naming the option', (argv, message) => {
     expect(() => parseStartOptions(argv)).toThrow(UsageError);
     expect(() => parseStartOptions(argv)).toThrow(message);

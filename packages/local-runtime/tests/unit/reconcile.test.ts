@@ -17,7 +17,7 @@ const base: RunObservations = {
   simulatorPutFailures: 0,
   readModelMismatches: [],
   readModelUnicorns: 2,
-  onFailure: 0,
+  onFailure: { reached: 0, records: 0, redriven: 0, remaining: 0, deliveryFailures: 0, expected: false },
   latenciesMs: [10, 20, 30, 40, 1000],
   rideEventsAccepted: 4,
   durationSeconds: 5,
@@ -40,13 +40,32 @@ describe('reconcile', () => {
 
   it.each([
     [{ eventsConsumed: 3 }, '1 event(s) published but not consumed'],
-    [{ onFailure: 2 }, '2 record(s) or event(s) in an on-failure destination'],
+    [{ onFailure: { ...base.onFailure, reached: 2, remaining: 2 } }, '2 object(s) or message(s) left in on-failure destinations'],
+    [{ onFailure: { ...base.onFailure, reached: 2 } }, '2 record(s) or event(s) reached an on-failure destination'],
+    [{ onFailure: { ...base.onFailure, reached: 3, redriven: 3, deliveryFailures: 1, expected: true } }, '1 record(s) or event(s) could not be delivered'],
+    [{ onFailure: { ...base.onFailure, reached: 3, redriven: 2, remaining: 1, expected: true } }, '1 object(s) or message(s) left in on-failure destinations'],
     [{ readModelMismatches: ['b: ridesCompleted 1, expected 2'] }, 'read model differs'],
     [{ lowReadingsWithoutAlert: 1 }, '1 low reading(s) stored without a UnicornHealthLow event'],
   ])('fails on %j', (change, problem) => {
     const result = reconcile({ ...base, ...change });
     expect(result.ok).toBe(false);
     expect(result.problems.join('; ')).toContain(problem);
+  });
+
+  it('under --faults, what reached on-failure destinations and was re-driven is no problem; the report says so, with the faults', () => {
+    // Prepare: a chaos run: 7 records and events reached destinations, all re-driven, none left.
+    const onFailure = { reached: 7, records: 40, redriven: 7, remaining: 0, deliveryFailures: 0, expected: true };
+    const faults = { kinesis: { throttle: 4, partialBatch: 2 }, dynamodb: { outage: 31, serverError: 0 } };
+
+    // Act
+    const result = reconcile({ ...base, onFailure, faults });
+
+    // Assess
+    expect(result).toMatchObject({ ok: true, onFailure, faults });
+    const text = formatReconciliation(result);
+    expect(text).toContain('ok  on-failure destinations and dead-letter queues: reached 7 (40 records/events), re-driven 7, left 0');
+    expect(text).toContain('faults injected (requests affected):\n        kinesis: throttle 4, partialBatch 2\n        dynamodb: outage 31');
+    expect(text).toContain('Nothing lost.');
   });
 
   it('does not count table changes the reactor quarantined as readings, and fails on them', () => {
@@ -86,7 +105,7 @@ describe('formatReconciliation', () => {
       ['RideRequested', 'RideCompleted', 'UnicornHealthLow', 'UnicornHealthRestored', 'UnicornReadingCorrected', 'UnicornReadingRemoved'].map((type) => [type, big]),
     );
     const mismatches = Array.from({ length: 3 }, (_, index) => `unicorn-${index}: ridesCompleted ${big}, expected ${big + 1}; distanceMetres ${big}.123 expected ${big}.456; healthStatus LOW expected OK`);
-    const result = reconcile({ ...base, eventsConsumed: 3, onFailure: 2, readModelMismatches: mismatches, latenciesMs: [big, big] });
+    const result = reconcile({ ...base, eventsConsumed: 3, onFailure: { ...base.onFailure, reached: 2, remaining: 2 }, readModelMismatches: mismatches, latenciesMs: [big, big] });
 
     // Act
     const lines = formatReconciliation({ ...result, eventsByType, eventsPublished: big, eventsConsumed: big, sent: big, stored: big }).split('\n');
