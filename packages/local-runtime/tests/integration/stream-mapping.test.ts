@@ -88,11 +88,9 @@ describe('StreamMapping on real emulators', () => {
     const [failure] = failures as [OnFailureDelivery];
     expect(failure).toMatchObject({ mappingUuid: mapping.uuid, recordCount: 1 });
     const record = KinesisOnFailureRecordSchema.parse(failure.record);
-    expect(record.requestContext).toMatchObject({
-      functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:fn',
-      condition: 'RetryAttemptsExhausted',
-      approximateInvokeCount: 3, // the first try and settings.retryAttempts (2) retries
-    });
+    expect(record.requestContext).toMatchObject({ functionArn: 'arn:aws:lambda:us-east-1:000000000000:function:fn', condition: 'RetryAttemptsExhausted' });
+    // Every invocation that included record 13: those that bisected it out, then the first try alone and 2 retries.
+    expect(record.requestContext.approximateInvokeCount).toBeGreaterThan(settings.retryAttempts + 1);
     expect(record.responseContext).toEqual({ statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' });
     expect(record.KinesisBatchInfo).toMatchObject({ shardId: failure.shardId, streamArn, batchSize: 1 });
     expect(record.KinesisBatchInfo.startSequenceNumber).toBe(record.KinesisBatchInfo.endSequenceNumber);
