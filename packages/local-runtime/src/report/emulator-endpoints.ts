@@ -37,7 +37,7 @@ export function emulatorEndpointLines(
     'then, for example:',
     `aws s3 ls s3://${context.quarantineBucketName}/ --recursive`,
     ...(context.redriveCommands && context.redriveCommands.length > 0
-      ? ['and, to recover what a function failed on (quarantine, on-failure destinations, dead-letter queues):', ...context.redriveCommands]
+      ? ['and to recover what a function failed on (quarantine, on-failure, DLQs):', ...context.redriveCommands]
       : [`npm run redrive -- --bucket ${context.quarantineBucketName} --function <name>`]),
   ];
 }

@@ -95,7 +95,7 @@ export class RunInterruptedError extends Error {
 export async function runPipeline(options: PipelineOptions): Promise<Reconciliation> {
   const functions = await loadDeclarations(options.workspaceRoot);
   const painter = new LiveViewPainter({ write: (text) => options.write(text), interactive: options.interactive });
-  options.write('Starting emulators: kinesalite, DynamoDB Local, s3rver, the local EventBridge and SQS\n');
+  options.write('Starting emulators: kinesalite, DynamoDB Local, s3rver, EventBridge, SQS\n');
   // A bounded event history: the run may be long, and the runtime never reads it.
   const starting = startEmulators({ kinesis: true, dynamodb: true, s3: true, eventbridge: { historyLimit: 1_000 }, sqs: true });
   const interrupted = rejectWhenAborted(options.stopNow, () =>

@@ -58,7 +58,8 @@ describe('npm start, end to end', () => {
       expect(result.lowReadingsWithoutAlert).toBe(0);
       expect(result.readModel).toMatchObject({ matches: true, mismatches: [] });
       expect(result.readModel.unicorns).toBeGreaterThan(0);
-      expect(result.onFailure).toBe(0);
+      expect(result.onFailure).toEqual({ reached: 0, records: 0, redriven: 0, remaining: 0, deliveryFailures: 0, expected: false });
+      expect(result.faults).toBeUndefined();
       expect(result.latencyMs.samples).toBe(result.stored);
       const printed = output.join('');
       expect(printed).toContain('kinesis-ddb-writer');
@@ -68,9 +69,15 @@ describe('npm start, end to end', () => {
       const lastView = printed.slice(printed.lastIndexOf('\nfunction '), printed.indexOf('Reconciliation'));
       const republisherRow = lastView.split('\n').find((line) => line.startsWith('kinesis-republisher '));
       expect(republisherRow?.split(/\s+/)[4]).toBe(String(result.quarantined));
-      // Every line of the live view and of what came before it fits an 80-column terminal.
+      // Every line of the live view and of what came before it fits an 80-column terminal (but the
+      // paths and command lines printed to be pasted whole).
       const beforeReconciliation = printed.slice(0, printed.indexOf('Reconciliation')).split('\n');
-      expect(beforeReconciliation.filter((line) => line.length > 79 && !line.startsWith('Function logs: '))).toEqual([]);
+      expect(beforeReconciliation.filter((line) => line.length > 79 && !/^(Function logs: |npm run redrive -- )/.test(line))).toEqual([]);
+      // Each function that keeps what it fails on has its re-drive command, every location named.
+      expect(printed).toMatch(/^npm run redrive -- --function kinesis-ddb-writer --bucket wildrydes-quarantine --failure-bucket wildrydes-failures --on-failure-prefix aws\/lambda\/[0-9a-f-]{36}\/$/m);
+      expect(printed).toMatch(/^npm run redrive -- --function eventbridge-consumer --dead-letter-queue-url http:\/\/127\.0\.0\.1:\d+\/000000000000\/eventbridge-consumer-dead-letter --on-failure-queue-url \S+ --event-bus wildrydes-bus$/m);
+      expect(printed).toMatch(/^export AWS_ENDPOINT_URL_LAMBDA=http:\/\/127\.0\.0\.1:\d+$/m);
+      expect(printed).toMatch(/^export AWS_ENDPOINT_URL_SQS=http:\/\/127\.0\.0\.1:\d+$/m);
     },
     180_000,
   );
