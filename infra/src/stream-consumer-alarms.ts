@@ -33,6 +33,24 @@ export interface StreamConsumerAlarmsProps {
 }
 
 /**
+ * `threshold` (records quarantined in five minutes) when it is a whole number, 0 or more.
+ *
+ * @param threshold @default 0
+ * @throws {InfraError} naming the value given, otherwise
+ * @example
+ * ```ts
+ * requireQuarantineThreshold(undefined); // 0
+ * requireQuarantineThreshold(-1); // throws: quarantinedRecordsAlarmThreshold must be a whole number of records, 0 or more (given -1)
+ * ```
+ */
+export function requireQuarantineThreshold(threshold = 0): number {
+  if (!Number.isInteger(threshold) || threshold < 0) {
+    throw new InfraError(`quarantinedRecordsAlarmThreshold must be a whole number of records, 0 or more (given ${threshold})`);
+  }
+  return threshold;
+}
+
+/**
  * The alarms every stream consumer has. Missing data means no traffic and never alarms.
  *
  * - `iteratorAge`: the consumer falls behind its stream (IteratorAge, maximum, 3 of 5 minutes).
@@ -54,10 +72,7 @@ export class StreamConsumerAlarms extends Construct {
   public readonly quarantinedRecords: cloudwatch.Alarm;
 
   public constructor(scope: Construct, id: string, props: StreamConsumerAlarmsProps) {
-    const quarantineThreshold = props.quarantinedRecordsAlarmThreshold ?? 0;
-    if (!Number.isInteger(quarantineThreshold) || quarantineThreshold < 0) {
-      throw new InfraError(`quarantinedRecordsAlarmThreshold must be a whole number of records, 0 or more (given ${quarantineThreshold})`);
-    }
+    const quarantineThreshold = requireQuarantineThreshold(props.quarantinedRecordsAlarmThreshold);
     super(scope, id);
     const thresholdMs = props.iteratorAgeAlarmThresholdMs ?? 60_000;
     const { fn, functionName } = props;

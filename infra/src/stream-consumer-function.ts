@@ -11,7 +11,7 @@ import { validateDeclarationOfKind } from './declaration-kind.js';
 import { DeclaredFunction, type AlarmedFunctionOptions } from './declared-function.js';
 import { FailureBucketDestination, ON_FAILURE_KEY_PREFIX } from './failure-bucket-destination.js';
 import { functionParameterPath } from './function-parameters.js';
-import { StreamConsumerAlarms } from './stream-consumer-alarms.js';
+import { StreamConsumerAlarms, requireQuarantineThreshold } from './stream-consumer-alarms.js';
 import { createStreamEventSource } from './stream-event-source.js';
 
 /** Settings of a {@link StreamConsumerFunction}. */
@@ -68,6 +68,7 @@ export class StreamConsumerFunction extends Construct {
 
   public constructor(scope: Construct, id: string, props: StreamConsumerFunctionProps) {
     validateDeclarationOfKind(props.declaration, 'StreamConsumerFunction', ['kinesis', 'dynamodb-stream']);
+    requireQuarantineThreshold(props.quarantinedRecordsAlarmThreshold);
     super(scope, id);
     const { declaration, platform } = props;
     const trigger = resolveTriggerSettings(declaration.trigger);

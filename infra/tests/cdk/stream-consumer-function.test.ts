@@ -355,6 +355,7 @@ describe('StreamConsumerFunction options', () => {
     const error = catchError(build);
     expect(error).toBeInstanceOf(InfraError);
     expect(error.message).toBe(`quarantinedRecordsAlarmThreshold must be a whole number of records, 0 or more (given ${threshold})`);
+    expect(stack.node.tryFindChild('Consumer')).toBeUndefined();
   });
 
   it('given an invalid declaration, then construction fails before anything is built, naming the value', () => {
