@@ -24,7 +24,7 @@ const FAULT_PROFILE_NAMES: readonly FaultProfile[] = ['none', 'light', 'heavy'];
 export const HELP = `Usage: npm start -- [options]
 
 Runs the whole Wild Rydes pipeline on this machine: Kinesis on kinesalite, DynamoDB and its
-streams on DynamoDB Local, S3 on s3rver, EventBridge on the workspace's own bus; the five
+streams on DynamoDB Local, S3 on s3rver, EventBridge and SQS on the workspace's own; the five
 functions run from their deployable bundles, wired as their CDK stacks wire them. A simulator
 sends telemetry and rides; a live view shows each function's progress, and the
 AWS_ENDPOINT_URL_<SERVICE> lines to paste in another terminal so that the AWS CLI and
