@@ -130,46 +130,40 @@ export class StreamMapping {
 
   private kinesisPoller(source: Extract<MappingSource, { kind: 'kinesis' }>, shardId: string, stats: MappingStats) {
     const codec = kinesisCodec(this.filter);
+    const toEvent = (batch: readonly KinesisRecord[]) => kinesisEventFromRecords(batch, { streamArn: source.streamArn, shardId });
     return new ShardPoller<KinesisRecord>({
       ...this.common(stats),
       reader: new KinesisShardReader(source.client, source.streamName, shardId, this.options.settings.startingPosition),
       codec,
-      invoke: (batch) => this.options.invoke(kinesisEventFromRecords(batch, { streamArn: source.streamArn, shardId })),
+      invoke: (batch) => this.options.invoke(toEvent(batch)),
       ...(this.options.succeeded ? { succeeded: this.options.succeeded } : {}),
-      discarded: (records, reason, _lastError, attempts) =>
-        this.reportFailure({
-          kind: 'kinesis',
-          shardId,
-          streamArn: source.streamArn,
-          condition: reason,
-          attempts,
-          records,
-          codec,
-          event: kinesisEventFromRecords(records, { streamArn: source.streamArn, shardId }),
-        }),
+      discarded: this.discardedTo({ kind: 'kinesis', shardId, streamArn: source.streamArn, codec, toEvent }),
     });
   }
 
   private dynamoDbPoller(source: Extract<MappingSource, { kind: 'dynamodb-stream' }>, shardId: string, stats: MappingStats) {
     const eventSource = { streamArn: source.streamArn };
     const codec = dynamoDbCodec(this.filter, eventSource);
+    const toEvent = (batch: readonly DynamoDbStreamRecord[]) => dynamoDbStreamEventFromRecords(batch, eventSource);
     return new ShardPoller<DynamoDbStreamRecord>({
       ...this.common(stats),
       reader: new DynamoDbStreamShardReader(source.client, source.streamArn, shardId, this.options.settings.startingPosition),
       codec,
-      invoke: (batch) => this.options.invoke(dynamoDbStreamEventFromRecords(batch, eventSource)),
-      discarded: (records, reason, _lastError, attempts) =>
-        this.reportFailure({
-          kind: 'dynamodb-stream',
-          shardId,
-          streamArn: source.streamArn,
-          condition: reason,
-          attempts,
-          records,
-          codec,
-          event: dynamoDbStreamEventFromRecords(records, eventSource),
-        }),
+      invoke: (batch) => this.options.invoke(toEvent(batch)),
+      discarded: this.discardedTo({ kind: 'dynamodb-stream', shardId, streamArn: source.streamArn, codec, toEvent }),
     });
+  }
+
+  /** A shard poller's `discarded`: the given-up records as the invocation record of the mapping's on-failure destination. */
+  private discardedTo<TRecord>(shard: {
+    kind: 'kinesis' | 'dynamodb-stream';
+    shardId: string;
+    streamArn: string;
+    codec: { idOf(record: TRecord): string; arrivalMsOf(record: TRecord): number };
+    toEvent(records: readonly TRecord[]): unknown;
+  }) {
+    return (records: readonly TRecord[], condition: DiscardReason, _lastError: string | undefined, attempts: DiscardAttempts) =>
+      this.reportFailure({ ...shard, condition, attempts, records, event: shard.toEvent(records) });
   }
 
   private reportFailure<TRecord>(batch: {

@@ -1,8 +1,9 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PortInUseError } from '@wildrydes/emulators';
 import type { Invocation } from '../function-host/function-host.js';
 import { fromFunctionUrlResult, toFunctionUrlEvent } from './function-url-event.js';
+import { readBody } from './read-body.js';
 import { checkServedHost } from './served-host.js';
 
 /** Lambda's synchronous invocation payload limit, which Function URLs inherit. */
@@ -95,16 +96,4 @@ export async function startFunctionUrlServer(options: {
     responses,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-/** The request body, or `undefined` when it exceeds `limit` bytes. */
-async function readBody(request: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }

@@ -1,6 +1,7 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Invocation } from '../function-host/function-host.js';
+import { readBody } from './read-body.js';
 import { checkServedHost } from './served-host.js';
 
 /** Lambda's synchronous invocation payload limit (request and response), 6 MB. */
@@ -46,17 +47,6 @@ function refuse(response: ServerResponse, status: number, type: string, message:
   send(response, status, JSON.stringify({ Type: 'User', message }), { 'x-amzn-errortype': type });
 }
 
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > INVOKE_MAX_REQUEST_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * Lambda's `Invoke` API for the functions of a local run, on 127.0.0.1, so that `npm run redrive`
  * (and the AWS CLI, `aws lambda invoke`) re-deliver a stored batch to "the function that failed
@@ -89,7 +79,7 @@ export async function startLambdaInvokeServer(functions: ReadonlyMap<string, Inv
       const name = functionNameOf(decodeURIComponent(match[1] ?? ''));
       const target = functions.get(name);
       if (!target) return refuse(response, 404, 'ResourceNotFoundException', `Function not found: arn:aws:lambda:${region}:${accountId}:function:${name}`);
-      const body = await readBody(request);
+      const body = await readBody(request, INVOKE_MAX_REQUEST_BYTES);
       if (body === undefined) return refuse(response, 413, 'RequestTooLargeException', `Request must be smaller than ${INVOKE_MAX_REQUEST_BYTES} bytes for the InvokeFunction operation`);
       let event: unknown = {};
       try {
