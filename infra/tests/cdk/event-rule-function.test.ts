@@ -173,6 +173,14 @@ describe('EventRuleFunction with the default settings', () => {
     });
   });
 
+  it("then the deployed function's ARN is published at function-arn, like every function's", () => {
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: functionParameterPath('eventbridge-consumer', 'functionArn'),
+      Type: 'String',
+      Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ConsumerFunction[0-9A-F]{8}$'), 'Arn'] },
+    });
+  });
+
   it('then every alarm notifies the platform alarm topic on alarm and on recovery', () => {
     const topic = ssmParameterRef(PLATFORM_PARAMETERS.alarmTopicArn);
     template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [topic], OKActions: [topic] });

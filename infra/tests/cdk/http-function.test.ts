@@ -7,6 +7,7 @@ import {
   FunctionDeclarationError,
   HttpFunction,
   PLATFORM_PARAMETERS,
+  functionParameterPath,
   type HttpFunctionDeclaration,
 } from '../../src/index.js';
 import { eventRuleDeclaration, httpDeclaration } from '../support/declarations.js';
@@ -33,6 +34,14 @@ describe('HttpFunction', () => {
       InvokeMode: 'BUFFERED',
       TargetFunctionArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ProducerFunction'), 'Arn'] },
       Cors: Match.absent(),
+    });
+  });
+
+  it("then the deployed function's ARN is published at function-arn, like every function's", () => {
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: functionParameterPath(httpDeclaration.name, 'functionArn'),
+      Type: 'String',
+      Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ProducerFunction[0-9A-F]{8}$'), 'Arn'] },
     });
   });
 

@@ -128,6 +128,17 @@ describe('StreamConsumerFunction with a Kinesis trigger', () => {
     template.resourceCountIs('AWS::SQS::Queue', 0);
   });
 
+  it('then the deployed function\'s ARN is published at function-arn, where npm run redrive finds the function to re-deliver to', () => {
+    // CloudFormation generates the function's name, so the project name is not what Lambda's Invoke API knows it by.
+    const [functionId] = Object.keys(template.findResources('AWS::Lambda::Function'));
+    template.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: functionParameterPath('kinesis-ddb-writer', 'functionArn'),
+      Type: 'String',
+      Value: { 'Fn::GetAtt': [functionId, 'Arn'] },
+    });
+    template.resourcePropertiesCountIs('AWS::Lambda::Function', { FunctionName: Match.anyValue() }, 0);
+  });
+
   it("then the on-failure-prefix parameter is aws/lambda/<the mapping's UUID>/, the prefix redrive lists (onFailureMappingPrefix)", () => {
     // The schemas' contract (what redrive lists) around the mapping's UUID, which CloudFormation gives as its Ref.
     const [mappingId] = Object.keys(template.findResources('AWS::Lambda::EventSourceMapping'));
