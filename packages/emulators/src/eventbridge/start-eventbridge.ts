@@ -1,9 +1,7 @@
-import { createServer } from 'node:http';
-import { EmulatorStartError, PortInUseError } from '../errors';
-import { closeHttpServer, listenOnLoopback } from '../http-server';
+import { JsonProtocolServer } from '../json-protocol-server';
 import { assertValidPort } from '../ports';
-import { loopbackEndpoint, type RunningEmulator } from '../running-emulator';
-import { createJsonProtocolListener } from './json-protocol';
+import type { RunningEmulator } from '../running-emulator';
+import { EVENTBRIDGE_JSON_PROTOCOL } from './json-protocol';
 import { LocalEventBridge } from './local-event-bridge';
 import type { LocalEventBridgeOptions } from './options';
 
@@ -21,30 +19,23 @@ export interface RunningEventBridge extends RunningEmulator, EventBridgeBusApi {
 
 class EventBridgeEmulator extends LocalEventBridge implements RunningEventBridge {
   readonly name = 'eventbridge';
-  readonly #server = createServer(createJsonProtocolListener(this));
-  #port = 0;
-  #stopping: Promise<void> | undefined;
+  readonly #http = new JsonProtocolServer(this.name, EVENTBRIDGE_JSON_PROTOCOL, this);
 
   get port(): number {
-    return this.#port;
+    return this.#http.port;
   }
 
   get endpoint(): string {
-    return loopbackEndpoint(this.#port);
+    return this.#http.endpoint;
   }
 
-  async listen(port: number | undefined): Promise<void> {
-    try {
-      this.#port = await listenOnLoopback(this.#server, port);
-    } catch (error) {
-      if (error instanceof PortInUseError) throw error;
-      throw new EmulatorStartError('eventbridge', 'could not listen on 127.0.0.1', { cause: error });
-    }
+  listen(port: number | undefined): Promise<void> {
+    return this.#http.listen(port);
   }
 
   stop(): Promise<void> {
     this.stopDeliveries();
-    return (this.#stopping ??= closeHttpServer(this.#server));
+    return this.#http.stop();
   }
 }
 

@@ -1,9 +1,7 @@
-import { createServer } from 'node:http';
-import { EmulatorStartError, PortInUseError } from '../errors';
-import { closeHttpServer, listenOnLoopback } from '../http-server';
+import { JsonProtocolServer } from '../json-protocol-server';
 import { assertValidPort } from '../ports';
-import { loopbackEndpoint, type RunningEmulator } from '../running-emulator';
-import { createSqsJsonProtocolListener } from './json-protocol';
+import type { RunningEmulator } from '../running-emulator';
+import { SQS_JSON_PROTOCOL } from './json-protocol';
 import { LocalSqs } from './local-sqs';
 import type { LocalSqsOptions } from './options';
 
@@ -21,35 +19,26 @@ export interface RunningSqs extends RunningEmulator, SqsQueueApi {}
 
 class SqsEmulator extends LocalSqs implements RunningSqs {
   readonly name = 'sqs';
-  readonly #stopping = new AbortController();
-  readonly #server = createServer(createSqsJsonProtocolListener(this, this.#stopping.signal));
-  #port = 0;
-  #stopped: Promise<void> | undefined;
+  readonly #http = new JsonProtocolServer(this.name, SQS_JSON_PROTOCOL, this);
 
   constructor(options: LocalSqsOptions) {
     super(options, () => this.endpoint);
   }
 
   get port(): number {
-    return this.#port;
+    return this.#http.port;
   }
 
   get endpoint(): string {
-    return loopbackEndpoint(this.#port);
+    return this.#http.endpoint;
   }
 
-  async listen(port: number | undefined): Promise<void> {
-    try {
-      this.#port = await listenOnLoopback(this.#server, port);
-    } catch (error) {
-      if (error instanceof PortInUseError) throw error;
-      throw new EmulatorStartError('sqs', 'could not listen on 127.0.0.1', { cause: error });
-    }
+  listen(port: number | undefined): Promise<void> {
+    return this.#http.listen(port);
   }
 
   stop(): Promise<void> {
-    this.#stopping.abort();
-    return (this.#stopped ??= closeHttpServer(this.#server));
+    return this.#http.stop();
   }
 }
 

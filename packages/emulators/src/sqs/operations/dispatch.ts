@@ -9,8 +9,26 @@ import { sendMessage, sendMessageBatch } from './send';
 /** Handles one API operation's parsed request body and returns its response body. */
 export type OperationHandler = (input: unknown, signal: AbortSignal) => unknown;
 
+/** The actions the emulator answers, by name (the part after `AmazonSQS.` in `X-Amz-Target`). */
+const SQS_ACTIONS = {
+  CreateQueue: createQueue,
+  GetQueueUrl: getQueueUrl,
+  ListQueues: listQueues,
+  DeleteQueue: deleteQueue,
+  PurgeQueue: purgeQueue,
+  GetQueueAttributes: getQueueAttributes,
+  SetQueueAttributes: setQueueAttributes,
+  SendMessage: sendMessage,
+  SendMessageBatch: sendMessageBatch,
+  ReceiveMessage: receiveMessage,
+  DeleteMessage: deleteMessage,
+  DeleteMessageBatch: deleteMessageBatch,
+  ChangeMessageVisibility: changeMessageVisibility,
+  ChangeMessageVisibilityBatch: changeMessageVisibilityBatch,
+} satisfies Record<string, (context: SqsOperationContext, input: unknown, signal: AbortSignal) => unknown>;
+
 /**
- * The operations the emulator answers, by name (the part after `AmazonSQS.` in `X-Amz-Target`).
+ * The operations the emulator answers, by name, bound to `context`.
  *
  * @example
  * ```ts
@@ -19,20 +37,5 @@ export type OperationHandler = (input: unknown, signal: AbortSignal) => unknown;
  * ```
  */
 export function createOperationTable(context: SqsOperationContext): ReadonlyMap<string, OperationHandler> {
-  return new Map<string, OperationHandler>([
-    ['CreateQueue', (input) => createQueue(context, input)],
-    ['GetQueueUrl', (input) => getQueueUrl(context, input)],
-    ['ListQueues', (input) => listQueues(context, input)],
-    ['DeleteQueue', (input) => deleteQueue(context, input)],
-    ['PurgeQueue', (input) => purgeQueue(context, input)],
-    ['GetQueueAttributes', (input) => getQueueAttributes(context, input)],
-    ['SetQueueAttributes', (input) => setQueueAttributes(context, input)],
-    ['SendMessage', (input) => sendMessage(context, input)],
-    ['SendMessageBatch', (input) => sendMessageBatch(context, input)],
-    ['ReceiveMessage', (input, signal) => receiveMessage(context, input, signal)],
-    ['DeleteMessage', (input) => deleteMessage(context, input)],
-    ['DeleteMessageBatch', (input) => deleteMessageBatch(context, input)],
-    ['ChangeMessageVisibility', (input) => changeMessageVisibility(context, input)],
-    ['ChangeMessageVisibilityBatch', (input) => changeMessageVisibilityBatch(context, input)],
-  ]);
+  return new Map(Object.entries(SQS_ACTIONS).map(([name, action]): [string, OperationHandler] => [name, (input, signal) => action(context, input, signal)]));
 }
