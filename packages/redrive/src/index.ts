@@ -3,7 +3,7 @@ export { USAGE, REDRIVE_SOURCES, parseRedriveArgs, type RedriveCommand, type Red
 export { main, EXIT, type MainIo } from './main.js';
 export { redriveFunction, type RedriveClients, type RedriveFunctionInput, type SourceTally } from './redrive-function.js';
 export { planSources, type SourceKind } from './sources.js';
-export { resolveLocations, requireLocation, type RedriveLocations, type ParameterReader } from './locations.js';
+export { resolveLocations, requireLocation, type RedriveLocations, type LocationNeeds, type ParameterReader } from './locations.js';
 export { redrive, DEFAULT_REDRIVE_SETTINGS, type RedriveRun, type RedriveSettings } from './redrive.js';
 export { redriveOnFailureObjects, type OnFailureRun } from './redrive-on-failure.js';
 export { redriveQueue, type QueueRun } from './redrive-queue.js';

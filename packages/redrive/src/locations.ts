@@ -1,4 +1,4 @@
-import { PLATFORM_PARAMETERS, functionParameterPath } from '@wildrydes/infra/function-declaration';
+import { PLATFORM_PARAMETERS, functionParameterPath, type FunctionTriggerType } from '@wildrydes/infra/function-declaration';
 import type { ParameterHint } from './adapters/ssm-bucket-name.js';
 import { SetupError } from './errors.js';
 import type { RedriveOptions } from './options.js';
@@ -18,6 +18,18 @@ export interface RedriveLocations {
   readonly onFailureQueueUrl?: string;
   /** `dead-letter-queue` and `on-failure-queue`: the bus for events whose message names none. */
   readonly eventBusName?: string;
+  /**
+   * `quarantine` of a DynamoDB-stream function: the deployed function its quarantined records are
+   * re-delivered to, as Lambda's Invoke API takes it (name or ARN). CloudFormation generates the
+   * deployed name, so it is not the project name (except locally).
+   */
+  readonly functionArn?: string;
+}
+
+/** What the locations are resolved for: the function's trigger and the sources to re-drive. */
+export interface LocationNeeds {
+  readonly triggerType: FunctionTriggerType;
+  readonly sources: readonly SourceKind[];
 }
 
 /** Reads an SSM parameter, or throws naming it and the remedy. */
@@ -33,18 +45,33 @@ const NEEDS: Readonly<Record<SourceKind, readonly LocationName[]>> = {
 };
 
 /**
+ * What a source needs for a function with this trigger. A DynamoDB-stream function's quarantine
+ * is re-delivered to the function itself, so it needs the deployed function; a Kinesis
+ * function's goes back onto streams, and on-failure objects name their function
+ * (`requestContext.functionArn`).
+ */
+function needsOf(source: SourceKind, triggerType: FunctionTriggerType): readonly LocationName[] {
+  if (source === 'quarantine' && triggerType === 'dynamodb-stream') return [...NEEDS.quarantine, 'functionArn'];
+  return NEEDS[source];
+}
+
+/**
  * The locations the sources need: each from its command-line option when given, else from
  * its SSM parameter (platform parameters, or the function stack's own, see
- * `functionParameterPath`). Only what the sources need is read.
+ * `functionParameterPath`). Only what the sources need for this trigger is read (the deployed
+ * function only for a DynamoDB-stream function's quarantine).
  *
  * @throws whatever `read` throws for a parameter it cannot read
  *
  * @example
  * ```ts
- * await resolveLocations(options, ['quarantine'], read); // { quarantineBucket: options.bucketName ?? <SSM value> }
+ * await resolveLocations(options, { triggerType: 'kinesis', sources: ['quarantine'] }, read);
+ * // { quarantineBucket: options.bucketName ?? <SSM value> }
+ * await resolveLocations(options, { triggerType: 'dynamodb-stream', sources: ['quarantine'] }, read);
+ * // { quarantineBucket: …, functionArn: options.functionArn ?? <SSM /wildrydes/functions/<name>/function-arn> }
  * ```
  */
-export async function resolveLocations(options: RedriveOptions, kinds: readonly SourceKind[], read: ParameterReader): Promise<RedriveLocations> {
+export async function resolveLocations(options: RedriveOptions, needs: LocationNeeds, read: ParameterReader): Promise<RedriveLocations> {
   const fn = options.functionName;
   const how: Record<LocationName, { given: string | undefined; parameter: string; hint: ParameterHint }> = {
     quarantineBucket: {
@@ -77,8 +104,13 @@ export async function resolveLocations(options: RedriveOptions, kinds: readonly 
       parameter: PLATFORM_PARAMETERS.eventBusName,
       hint: { what: 'the event bus name', remedy: 'deploy the platform stack, or pass --event-bus' },
     },
+    functionArn: {
+      given: options.functionArn,
+      parameter: functionParameterPath(fn, 'functionArn'),
+      hint: { what: `the ARN of the deployed ${fn}`, remedy: `deploy the stack of ${fn}, or pass --function-arn` },
+    },
   };
-  const needed = [...new Set(kinds.flatMap((kind) => NEEDS[kind]))];
+  const needed = [...new Set(needs.sources.flatMap((source) => needsOf(source, needs.triggerType)))];
   const locations: Partial<Record<LocationName, string>> = {};
   for (const name of needed) {
     const { given, parameter, hint } = how[name];

@@ -3,7 +3,7 @@ import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { createEventBridgeClient, createKeepAliveHttpHandler, createKinesisClient, createS3Client } from '@wildrydes/aws-clients';
-import { findFunctionDeclarations, type FunctionDeclaration } from '@wildrydes/infra/function-declaration';
+import { findFunctionDeclarations, type FunctionDeclaration, type FunctionTriggerType } from '@wildrydes/infra/function-declaration';
 import { readParameter } from './adapters/ssm-bucket-name.js';
 import { RedriveError, UsageError } from './errors.js';
 import { resolveLocations } from './locations.js';
@@ -54,6 +54,7 @@ const LAMBDA_REQUEST_TIMEOUT_MS = 960_000;
 export async function main(argv: readonly string[], io: MainIo = CONSOLE_IO): Promise<number> {
   let options: RedriveOptions;
   let sources: SourceKind[];
+  let triggerType: FunctionTriggerType;
   try {
     const command = parseRedriveArgs(argv);
     if (command.kind === 'help') {
@@ -62,7 +63,8 @@ export async function main(argv: readonly string[], io: MainIo = CONSOLE_IO): Pr
     }
     options = command.options;
     const declaration = await declarationOf(options.functionName, io.workspaceRoot ?? WORKSPACE_ROOT);
-    sources = planSources(options.functionName, declaration.trigger.type, options.sources);
+    triggerType = declaration.trigger.type;
+    sources = planSources(options.functionName, triggerType, options.sources);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.err(`redrive: ${error.message}`);
@@ -79,7 +81,7 @@ export async function main(argv: readonly string[], io: MainIo = CONSOLE_IO): Pr
   };
   const ssm = new SSMClient({});
   try {
-    const locations = await resolveLocations(options, sources, (name, hint) => readParameter(ssm, name, hint));
+    const locations = await resolveLocations(options, { triggerType, sources }, (name, hint) => readParameter(ssm, name, hint));
     const tallies = await redriveFunction({
       functionName: options.functionName,
       sources,

@@ -15,8 +15,11 @@ export type RecordDecision =
   /** It cannot be re-driven now, but may be on a later run (it counts as a failure). */
   | { readonly kind: 'fail'; readonly code: string; readonly detail: string }
   | { readonly kind: 'put'; readonly streamName: string; readonly partitionKey: string; readonly data: Uint8Array }
-  /** A DynamoDB stream record: re-delivered to the function as a one-record DynamoDB stream event. */
-  | { readonly kind: 'invoke'; readonly functionName: string; readonly partitionKey: string; readonly payload: string };
+  /**
+   * A DynamoDB stream record: re-delivered to the deployed function as a one-record DynamoDB
+   * stream event (the run knows which function: the record names only the project).
+   */
+  | { readonly kind: 'invoke'; readonly partitionKey: string; readonly payload: string };
 
 /**
  * Decides what to do with one quarantined object once it was read, in re-drive order:
@@ -33,7 +36,7 @@ export type RecordDecision =
  *    `BlockedByEarlierFailure`;
  * 6. a Kinesis record is put back on its source stream with its original bytes and partition
  *    key; a DynamoDB stream record (its data is the record's JSON as Lambda delivered it) is
- *    re-delivered to the function that quarantined it as the one-record event
+ *    to be re-delivered to the function that quarantined it as the one-record event
  *    `{"Records":[<the record>]}`, the shape Lambda invokes DynamoDB-stream functions with
  *    ("Using AWS Lambda with Amazon DynamoDB", Lambda Developer Guide); data that is not JSON
  *    is skipped (`INVALID_OBJECT`).
@@ -76,11 +79,11 @@ export function planRecord(
   if (blocker !== undefined) {
     return { kind: 'fail', code: 'BlockedByEarlierFailure', detail: blockedDetail(blocker) };
   }
-  if (record.origin.kind === 'dynamodb-stream') return oneRecordEvent(record.quarantinedBy, record.origin.partitionKey, data);
+  if (record.origin.kind === 'dynamodb-stream') return oneRecordEvent(record.origin.partitionKey, data);
   return { kind: 'put', streamName: parts.streamName, partitionKey: record.origin.partitionKey, data };
 }
 
-function oneRecordEvent(functionName: string, partitionKey: string, data: Uint8Array): RecordDecision {
+function oneRecordEvent(partitionKey: string, data: Uint8Array): RecordDecision {
   const text = Buffer.from(data).toString('utf8');
   let parsed: unknown;
   try {
@@ -91,7 +94,7 @@ function oneRecordEvent(functionName: string, partitionKey: string, data: Uint8A
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { kind: 'skip', code: 'INVALID_OBJECT', detail: 'its data is not the JSON of a DynamoDB stream record' };
   }
-  return { kind: 'invoke', functionName, partitionKey, payload: `{"Records":[${text}]}` };
+  return { kind: 'invoke', partitionKey, payload: `{"Records":[${text}]}` };
 }
 
 /**

@@ -122,6 +122,7 @@ function prepare(source: SourceKind, input: RedriveFunctionInput, filters: Filte
             store: s3QuarantineStore(s3, bucket, now),
             writer: lazyWriter(input.clients.kinesis, source, now),
             invoker: lazyInvoker(input.clients.lambda, source),
+            ...(locations.functionArn === undefined ? {} : { redeliverTo: locations.functionArn }),
           }),
       };
     }

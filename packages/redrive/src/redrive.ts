@@ -1,4 +1,5 @@
 import { mapWithConcurrency } from '@wildrydes/aws-clients';
+import { SetupError } from './errors.js';
 import type { RedriveOptions } from './options.js';
 import { OrderGuard } from './order-guard.js';
 import { blockedDetail, planRecord } from './plan-record.js';
@@ -40,6 +41,13 @@ export interface RedriveRun {
   readonly writer: StreamWriter;
   /** Re-delivers quarantined DynamoDB stream records to their function. */
   readonly invoker: FunctionInvoker;
+  /**
+   * The deployed function quarantined DynamoDB stream records are re-delivered to, as Lambda's
+   * Invoke API takes it (name or ARN, e.g. the SSM parameter `/wildrydes/functions/<name>/function-arn`).
+   * Not the project name the records carry: CloudFormation generates the deployed name.
+   * @default - none: a run that meets a DynamoDB stream record throws a SetupError (a Kinesis function's quarantine needs none)
+   */
+  readonly redeliverTo?: string;
   /** Receives one line at a time: per-record notes and progress. */
   readonly write: (line: string) => void;
   /** @default Date.now */
@@ -59,7 +67,6 @@ interface Outgoing {
 /** A DynamoDB stream record on its way back to its function. */
 interface Redelivery {
   readonly parts: QuarantineKeyParts;
-  readonly functionName: string;
   readonly partitionKey: string;
   readonly payload: string;
 }
@@ -68,12 +75,14 @@ interface Redelivery {
  * Re-drives one function's quarantine: lists its keys, drops those before `--since`, sorts the
  * rest by stream (or table), shard and sequence number, and then, window by window, reads the
  * objects, decides each one's fate ({@link planRecord}), puts the Kinesis records back on their
- * source streams (per stream, in order), re-delivers the DynamoDB stream records to their
- * function one by one in order, and deletes each object whose record was re-driven (unless
- * `keep`). With `dryRun` it reads and reports, and neither writes, invokes nor deletes.
+ * source streams (per stream, in order), re-delivers the DynamoDB stream records to the
+ * deployed function (`redeliverTo`) one by one in order, and deletes each object whose record
+ * was re-driven (unless `keep`). With `dryRun` it reads and reports, and neither writes, invokes
+ * nor deletes.
  *
  * Every listed key is accounted for in the returned tally. Failures are counted, never thrown;
- * only a failed listing throws (nothing has been changed then).
+ * only a failed listing throws (nothing has been changed then), and a DynamoDB stream record met
+ * without `redeliverTo` (a SetupError, before anything of its window is changed).
  *
  * @example
  * ```ts
@@ -114,10 +123,12 @@ export async function redrive(run: RedriveRun): Promise<RedriveTally> {
       else if (decision.kind === 'fail') recorder.fail(parts.key, decision.code, decision.detail);
       else {
         if (decision.kind === 'put') outgoing.push({ parts, partitionKey: decision.partitionKey, data: decision.data });
-        else redeliveries.push({ parts, functionName: decision.functionName, partitionKey: decision.partitionKey, payload: decision.payload });
+        else redeliveries.push({ parts, partitionKey: decision.partitionKey, payload: decision.payload });
         budget--;
       }
     }
+    // Checked before anything of the window is changed.
+    const target = redeliveries.length === 0 ? undefined : requireTarget(run);
     for (const [streamName, records] of byStream(outgoing)) {
       if (options.dryRun) {
         for (const { parts, partitionKey, data } of records) {
@@ -130,22 +141,37 @@ export async function redrive(run: RedriveRun): Promise<RedriveTally> {
       for (let count = 0; count < written.length; count++) recorder.redriven();
       if (!options.keep) await deleteObjects(run, written.map(({ parts }) => parts.key), settings.deleteConcurrency, recorder);
     }
-    const redelivered = await redeliver(run, redeliveries, { guard, recorder });
+    const redelivered = target === undefined ? [] : await redeliver(run, target, redeliveries, { guard, recorder });
     if (!options.dryRun && !options.keep) await deleteObjects(run, redelivered, settings.deleteConcurrency, recorder);
   }
   tally.notReached = candidates.length - next;
   return tally;
 }
 
+/** The function to re-deliver DynamoDB stream records to, or a SetupError saying what is missing. */
+function requireTarget(run: RedriveRun): string {
+  if (run.redeliverTo === undefined || run.redeliverTo === '') {
+    throw new SetupError(
+      `quarantined DynamoDB stream records of ${run.options.functionName} need the deployed function to re-deliver them to (--function-arn, or locations.functionArn)`,
+    );
+  }
+  return run.redeliverTo;
+}
+
 /**
- * Re-delivers DynamoDB stream records to their function, one by one in re-drive order. A record
- * that fails holds back the later records of its item (partition key) for the rest of the run.
+ * Re-delivers DynamoDB stream records to the deployed function, one by one in re-drive order. A
+ * record that fails holds back the later records of its item (partition key) for the rest of the run.
  *
  * @returns the keys of the objects whose record was re-delivered
  */
-async function redeliver(run: RedriveRun, redeliveries: readonly Redelivery[], on: { guard: OrderGuard; recorder: TallyRecorder }): Promise<string[]> {
+async function redeliver(
+  run: RedriveRun,
+  functionName: string,
+  redeliveries: readonly Redelivery[],
+  on: { guard: OrderGuard; recorder: TallyRecorder },
+): Promise<string[]> {
   const done: string[] = [];
-  for (const { parts, functionName, partitionKey, payload } of redeliveries) {
+  for (const { parts, partitionKey, payload } of redeliveries) {
     const blocker = on.guard.blockerOf(parts, partitionKey);
     if (blocker !== undefined) {
       on.recorder.fail(parts.key, BLOCKED, blockedDetail(blocker));

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { createKinesisClient, createS3Client, deadlineAt, listQuarantined, quarantineRecords } from '@wildrydes/aws-clients';
@@ -13,8 +13,10 @@ let emulators: RunningEmulators;
 let s3: S3Client;
 let kinesis: KinesisClient;
 let lambda: Server;
-/** What the Lambda endpoint was invoked with, per function name. */
+/** What the Lambda endpoint was invoked with: the FunctionName as sent (name or ARN), and the payload. */
 const invocations: Array<{ functionName: string; payload: string }> = [];
+/** The names of the functions the endpoint knows; any other is answered ResourceNotFoundException, as Lambda does. */
+let served: ReadonlySet<string> = new Set(['ddb-stream-reactor']);
 /** Decides what the function answers: an error, failed records, or success. */
 let answer: (payload: string) => { functionError?: string; body: string } = () => ({ body: '{"batchItemFailures":[]}' });
 
@@ -26,6 +28,10 @@ beforeAll(async () => {
   kinesis = createKinesisClient();
 });
 
+beforeEach(() => {
+  served = new Set(['ddb-stream-reactor']);
+});
+
 afterAll(async () => {
   s3?.destroy();
   kinesis?.destroy();
@@ -34,9 +40,19 @@ afterAll(async () => {
 });
 
 /**
+ * The function name in Invoke's `FunctionName` ("Invoke", AWS Lambda API Reference: a name, a
+ * partial ARN `<account>:function:<name>` or an ARN, each optionally with `:<qualifier>`).
+ */
+function nameIn(functionName: string): string {
+  const parts = functionName.split(':');
+  const at = parts.indexOf('function');
+  return (at >= 0 ? parts[at + 1] : parts[0]) ?? '';
+}
+
+/**
  * A small Lambda Invoke endpoint (`POST /2015-03-31/functions/<name>/invocations`, per "Invoke",
- * AWS Lambda API Reference): records the payload, answers with `X-Amz-Function-Error` when the
- * function "throws".
+ * AWS Lambda API Reference): answers 404 `ResourceNotFoundException` for a function it does not
+ * serve, records the payload, answers with `X-Amz-Function-Error` when the function "throws".
  */
 async function startLambda(): Promise<Server> {
   const server = createServer((request, response) => {
@@ -49,9 +65,17 @@ async function startLambda(): Promise<Server> {
         response.end(JSON.stringify({ Type: 'User', message: 'Function not found' }));
         return;
       }
+      const functionName = decodeURIComponent(match[1] as string);
+      if (!served.has(nameIn(functionName))) {
+        response.statusCode = 404;
+        response.setHeader('x-amzn-errortype', 'ResourceNotFoundException');
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify({ Type: 'User', Message: `Function not found: ${functionName}` }));
+        return;
+      }
       const payload = Buffer.concat(chunks).toString('utf8');
       const { functionError, body } = answer(payload);
-      invocations.push({ functionName: decodeURIComponent(match[1] as string), payload });
+      invocations.push({ functionName, payload });
       response.setHeader('content-type', 'application/json');
       response.setHeader('x-amz-executed-version', '$LATEST');
       if (functionError !== undefined) response.setHeader('x-amz-function-error', functionError);
@@ -185,8 +209,11 @@ describe('npm run redrive -- DynamoDB stream failures against s3rver and a Lambd
     expect(invocations).toHaveLength(4);
   });
 
-  it('re-delivers quarantined DynamoDB stream records to the reactor, and keeps the one whose invocation fails with X-Amz-Function-Error', async () => {
-    // Prepare
+  it('re-delivers quarantined DynamoDB stream records to the deployed reactor (--function-arn), and keeps the one whose invocation fails with X-Amz-Function-Error', async () => {
+    // Prepare: deployed, the reactor has the name CloudFormation gave it, not its project name.
+    const deployedName = 'WildRydes-DdbStreamReactor-ConsumerFunction1A2B3C4D';
+    const deployedArn = `arn:aws:lambda:us-east-1:123456789012:function:${deployedName}`;
+    served = new Set([deployedName]);
     const bucket = 'redrive-quarantine-ddb';
     const fine = quarantinedChange({ sequenceNumber: '1', name: 'Rocinante', hp: 5 });
     const throws = quarantinedChange({ sequenceNumber: '2', name: 'Shadowfax', hp: 6 });
@@ -196,12 +223,19 @@ describe('npm run redrive -- DynamoDB stream failures against s3rver and a Lambd
     invocations.length = 0;
     answer = (payload) => (payload.includes('Shadowfax') ? { functionError: 'Unhandled', body: '{"errorType":"Error","errorMessage":"bus unreachable"}' } : { body: '{"batchItemFailures":[]}' });
 
+    const argv = ['--function', 'ddb-stream-reactor', '--source', 'quarantine', '--bucket', bucket, '--function-arn', deployedArn];
+
     // Act
-    const { code, out } = await runCommand(['--function', 'ddb-stream-reactor', '--source', 'quarantine', '--bucket', bucket]);
+    const dryRun = await runCommand([...argv, '--dry-run']);
+    const { code, out } = await runCommand(argv);
 
     // Assess
+    expect(dryRun.out).toContain(`would re-deliver ${fine.key} to function ${deployedArn} (a one-record DynamoDB stream event, item "Rocinante")`);
     expect(code).toBe(1);
-    expect(invocations.map(({ payload }) => payload)).toEqual([`{"Records":[${fine.json}]}`, `{"Records":[${throws.json}]}`]);
+    expect(invocations).toEqual([
+      { functionName: deployedArn, payload: `{"Records":[${fine.json}]}` },
+      { functionName: deployedArn, payload: `{"Records":[${throws.json}]}` },
+    ]);
     expect(await keysIn(bucket)).toEqual([throws.key]);
     expect(out).toContain(`failed ${throws.key}: FunctionError: Unhandled: Error: bus unreachable`);
   });

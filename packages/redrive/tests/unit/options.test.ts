@@ -23,6 +23,7 @@ describe('parseRedriveArgs', () => {
       '--dead-letter-queue-url', 'http://127.0.0.1:9324/000000000000/consumer-dlq',
       '--on-failure-queue-url', 'https://sqs.us-east-1.amazonaws.com/123456789012/consumer-on-failure',
       '--event-bus', 'wildrydes-bus',
+      '--function-arn', 'arn:aws:lambda:us-east-1:123456789012:function:WildRydes-DdbStreamReactor-ConsumerFunction1A2B3C4D',
     ]);
 
     // Assess
@@ -37,6 +38,7 @@ describe('parseRedriveArgs', () => {
         deadLetterQueueUrl: 'http://127.0.0.1:9324/000000000000/consumer-dlq',
         onFailureQueueUrl: 'https://sqs.us-east-1.amazonaws.com/123456789012/consumer-on-failure',
         eventBusName: 'wildrydes-bus',
+        functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:WildRydes-DdbStreamReactor-ConsumerFunction1A2B3C4D',
         since: '2026-11-01',
         reasons: new Set(['SCHEMA_VIOLATION', 'INVALID_JSON', 'TOO_LARGE']),
         dryRun: true,
@@ -62,6 +64,7 @@ describe('parseRedriveArgs', () => {
         deadLetterQueueUrl: undefined,
         onFailureQueueUrl: undefined,
         eventBusName: undefined,
+        functionArn: undefined,
         since: undefined,
         reasons: undefined,
         dryRun: false,
@@ -77,13 +80,29 @@ describe('parseRedriveArgs', () => {
     expect(parseRedriveArgs(['-h', '--limit', '0'])).toEqual({ kind: 'help' });
     expect(USAGE).toContain('--function <name>');
     expect(USAGE).toContain('/wildrydes/platform/quarantine-bucket-name');
-    for (const option of ['--source', '--failure-bucket', '--on-failure-prefix', '--dead-letter-queue-url', '--on-failure-queue-url', '--event-bus']) {
+    for (const option of ['--source', '--failure-bucket', '--on-failure-prefix', '--dead-letter-queue-url', '--on-failure-queue-url', '--event-bus', '--function-arn']) {
       expect(USAGE).toContain(option);
     }
     expect(USAGE).toContain('/wildrydes/platform/failure-bucket-name');
     expect(USAGE).toContain('/wildrydes/functions/<name>/on-failure-prefix');
     expect(USAGE).toContain('/wildrydes/functions/<name>/dead-letter-queue-url');
     expect(USAGE).toContain('/wildrydes/functions/<name>/on-failure-queue-url');
+    expect(USAGE).toContain('/wildrydes/functions/<name>/function-arn');
+  });
+
+  it.each([
+    'ddb-stream-reactor',
+    'WildRydes-DdbStreamReactor-ConsumerFunction1A2B3C4D:live',
+    '123456789012:function:WildRydes-DdbStreamReactor-ConsumerFunction1A2B3C4D',
+    'arn:aws:lambda:us-east-1:123456789012:function:WildRydes-DdbStreamReactor-ConsumerFunction1A2B3C4D',
+    'arn:aws-us-gov:lambda:us-gov-west-1:123456789012:function:reactor:$LATEST',
+    'arn:aws-cn:lambda:cn-north-1:123456789012:function:reactor:7',
+  ])('takes --function-arn %s as Lambda Invoke takes FunctionName (name, partial ARN or ARN, optionally qualified)', (value) => {
+    // Act
+    const command = parseRedriveArgs(['--function', 'ddb-stream-reactor', '--function-arn', value]);
+
+    // Assess
+    expect(command).toMatchObject({ kind: 'run', options: { functionArn: value } });
   });
 
   it('says in --help how to reach a local npm start run: its pasted AWS_ENDPOINT_URL_<SERVICE> lines and the local bucket, in 80 columns', () => {
@@ -104,6 +123,10 @@ describe('parseRedriveArgs', () => {
     [['--function', 'fn', '--dead-letter-queue-url', 'consumer-dlq'], '--dead-letter-queue-url must be a queue URL'],
     [['--function', 'fn', '--on-failure-queue-url', 'ftp://x/y'], '--on-failure-queue-url must be a queue URL'],
     [['--function', 'fn', '--event-bus', 'my bus'], '--event-bus must be an event bus name or ARN'],
+    [['--function', 'fn', '--function-arn', 'arn:aws:sqs:us-east-1:123456789012:queue'], '--function-arn must be a Lambda function name or ARN'],
+    [['--function', 'fn', '--function-arn', 'my function'], '(given "my function")'],
+    [['--function', 'fn', '--function-arn', 'x'.repeat(65)], '--function-arn must be'],
+    [['--function', 'fn', '--function-arn', `arn:aws:lambda:us-east-1:123456789012:function:${'x'.repeat(64)}:${'v'.repeat(60)}`], '--function-arn must be'],
     [['--function', 'fn', '--since', '2026-11'], '--since must be a UTC day as YYYY-MM-DD'],
     [['--function', 'fn', '--since', '2026-02-30'], '(given "2026-02-30")'],
     [['--function', 'fn', '--since', '2026-13-01'], '--since must be'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SetupError } from '../../src/errors.js';
 import type { RedriveOptions } from '../../src/options.js';
 import { redrive, type RedriveRun } from '../../src/redrive.js';
 import { total } from '../../src/tally.js';
@@ -13,6 +14,9 @@ const OPTIONS: RedriveRun['options'] = {
   limit: undefined,
   keep: false,
 };
+
+/** The name CloudFormation gave the deployed reactor: not its project name. */
+const DEPLOYED_REACTOR = 'arn:aws:lambda:us-east-1:123456789012:function:WildRydes-DdbStreamReactor-ConsumerFunction1A2B3C4D';
 
 /** Small windows, so that ordering across windows is exercised; no progress noise. */
 const SETTINGS = { windowSize: 2, progress: { everyRecords: 1_000, everyMs: Number.POSITIVE_INFINITY } };
@@ -33,9 +37,18 @@ function runWith(
   options: Partial<RedriveOptions> = {},
   settings: Partial<RedriveRun['settings']> = {},
   functions = new MemoryFunctions(),
+  redeliverTo?: string,
 ) {
   const lines: string[] = [];
-  const run = redrive({ options: { ...OPTIONS, ...options }, store, writer: streams, invoker: functions, write: (line) => lines.push(line), settings: { ...SETTINGS, ...settings } });
+  const run = redrive({
+    options: { ...OPTIONS, ...options },
+    store,
+    writer: streams,
+    invoker: functions,
+    write: (line) => lines.push(line),
+    settings: { ...SETTINGS, ...settings },
+    ...(redeliverTo === undefined ? {} : { redeliverTo }),
+  });
   return { run, lines };
 }
 
@@ -299,7 +312,7 @@ describe('redrive', () => {
     await expect(runWith(store, new MemoryStreams()).run).rejects.toThrow('NoSuchBucket');
   });
 
-  it('re-delivers quarantined DynamoDB stream records to their function as one-record events, in order per item, holding back an item behind its failure', async () => {
+  it('re-delivers quarantined DynamoDB stream records to the deployed function as one-record events, in order per item, holding back an item behind its failure', async () => {
     // Prepare: listed as text, sequence '10' comes before '9'.
     const store = new MemoryStore();
     const specs = [
@@ -313,12 +326,12 @@ describe('redrive', () => {
     const functions = new MemoryFunctions((_, payload) => (payload.includes('"N":"2"') ? 'FunctionError: Unhandled: Error: bus unreachable' : undefined));
 
     // Act
-    const { run, lines } = runWith(store, new MemoryStreams(), { functionName: 'ddb-stream-reactor' }, {}, functions);
+    const { run, lines } = runWith(store, new MemoryStreams(), { functionName: 'ddb-stream-reactor' }, {}, functions, DEPLOYED_REACTOR);
     const tally = await run;
 
-    // Assess
-    expect(functions.invocations.map(({ target }) => target)).toEqual([{ functionName: 'ddb-stream-reactor' }, { functionName: 'ddb-stream-reactor' }]);
-    expect(functions.payloads('ddb-stream-reactor')).toEqual([`{"Records":[${first!.json}]}`, `{"Records":[${rocinante!.json}]}`]);
+    // Assess: the deployed function, not the project name the records carry (CloudFormation generates the name).
+    expect(functions.invocations.map(({ target }) => target)).toEqual([{ functionName: DEPLOYED_REACTOR }, { functionName: DEPLOYED_REACTOR }]);
+    expect(functions.payloads(DEPLOYED_REACTOR)).toEqual([`{"Records":[${first!.json}]}`, `{"Records":[${rocinante!.json}]}`]);
     expect([...store.objects.keys()].sort()).toEqual([second.key, third!.key].sort());
     expect(Object.fromEntries(tally.failed)).toEqual({ FunctionError: 1, BlockedByEarlierFailure: 1 });
     expect(lines).toContain(`failed ${third!.key}: BlockedByEarlierFailure: not re-driven, so as not to overtake ${second.key}, which failed`);
@@ -332,12 +345,26 @@ describe('redrive', () => {
     const functions = new MemoryFunctions();
 
     // Act
-    const { run, lines } = runWith(store, new MemoryStreams(), { functionName: 'ddb-stream-reactor', dryRun: true }, {}, functions);
+    const { run, lines } = runWith(store, new MemoryStreams(), { functionName: 'ddb-stream-reactor', dryRun: true }, {}, functions, DEPLOYED_REACTOR);
     await run;
 
     // Assess
     expect(functions.invocations).toEqual([]);
     expect(store.objects.has(change.key)).toBe(true);
-    expect(lines).toEqual([`would re-deliver ${change.key} to function ddb-stream-reactor (a one-record DynamoDB stream event, item "Shadowfax")`]);
+    expect(lines).toEqual([`would re-deliver ${change.key} to function ${DEPLOYED_REACTOR} (a one-record DynamoDB stream event, item "Shadowfax")`]);
+  });
+
+  it('refuses with a SetupError, changing nothing, to re-deliver DynamoDB stream records without the deployed function', async () => {
+    // Prepare
+    const change = quarantinedChange({ sequenceNumber: '1', name: 'Shadowfax', hp: 1 });
+    const store = new MemoryStore().put(change.key, change.record);
+    const functions = new MemoryFunctions();
+
+    // Act / Assess
+    await expect(runWith(store, new MemoryStreams(), { functionName: 'ddb-stream-reactor' }, {}, functions).run).rejects.toThrow(
+      new SetupError('quarantined DynamoDB stream records of ddb-stream-reactor need the deployed function to re-deliver them to (--function-arn, or locations.functionArn)'),
+    );
+    expect(functions.invocations).toEqual([]);
+    expect(store.objects.has(change.key)).toBe(true);
   });
 });

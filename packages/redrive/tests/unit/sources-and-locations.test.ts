@@ -47,8 +47,16 @@ describe('resolveLocations', () => {
     };
 
     // Act
-    const stream = await resolveLocations(optionsOf(['--function', 'kinesis-ddb-writer', '--bucket', 'wildrydes-quarantine']), ['quarantine', 'on-failure-objects'], reader);
-    const queues = await resolveLocations(optionsOf(['--function', 'eventbridge-consumer', '--event-bus', 'wildrydes-bus']), ['dead-letter-queue', 'on-failure-queue'], reader);
+    const stream = await resolveLocations(
+      optionsOf(['--function', 'kinesis-ddb-writer', '--bucket', 'wildrydes-quarantine']),
+      { triggerType: 'kinesis', sources: ['quarantine', 'on-failure-objects'] },
+      reader,
+    );
+    const queues = await resolveLocations(
+      optionsOf(['--function', 'eventbridge-consumer', '--event-bus', 'wildrydes-bus']),
+      { triggerType: 'eventbridge-rule', sources: ['dead-letter-queue', 'on-failure-queue'] },
+      reader,
+    );
 
     // Assess
     expect(stream).toEqual({
@@ -69,7 +77,7 @@ describe('resolveLocations', () => {
     const hints: string[] = [];
 
     // Act
-    await resolveLocations(optionsOf(['--function', 'eventbridge-consumer']), ['dead-letter-queue'], async (name, hint) => {
+    await resolveLocations(optionsOf(['--function', 'eventbridge-consumer']), { triggerType: 'eventbridge-rule', sources: ['dead-letter-queue'] }, async (name, hint) => {
       hints.push(`${name}: ${hint.remedy}`);
       return 'x';
     });
@@ -78,6 +86,55 @@ describe('resolveLocations', () => {
     expect(hints).toEqual([
       `${functionParameterPath('eventbridge-consumer', 'deadLetterQueueUrl')}: deploy the stack of eventbridge-consumer, or pass --dead-letter-queue-url`,
       `${PLATFORM_PARAMETERS.eventBusName}: deploy the platform stack, or pass --event-bus`,
+    ]);
+  });
+
+  it("reads the deployed function's ARN for a DynamoDB-stream function's quarantine only: its records are re-delivered to the function", async () => {
+    // Prepare
+    const read: string[] = [];
+    const reader = async (name: string) => {
+      read.push(name);
+      return `value-of:${name}`;
+    };
+    const given = ['--bucket', 'wildrydes-quarantine', '--failure-bucket', 'wildrydes-failures', '--on-failure-prefix', 'aws/lambda/0b1c2d3e/'];
+
+    // Act
+    const reactor = await resolveLocations(optionsOf(['--function', 'ddb-stream-reactor', ...given]), { triggerType: 'dynamodb-stream', sources: ['quarantine', 'on-failure-objects'] }, reader);
+    const reactorOnFailure = await resolveLocations(optionsOf(['--function', 'ddb-stream-reactor', ...given]), { triggerType: 'dynamodb-stream', sources: ['on-failure-objects'] }, reader);
+    const writer = await resolveLocations(optionsOf(['--function', 'kinesis-ddb-writer', ...given]), { triggerType: 'kinesis', sources: ['quarantine', 'on-failure-objects'] }, reader);
+
+    // Assess
+    expect(read).toEqual([functionParameterPath('ddb-stream-reactor', 'functionArn')]);
+    expect(reactor).toMatchObject({ quarantineBucket: 'wildrydes-quarantine', functionArn: `value-of:${functionParameterPath('ddb-stream-reactor', 'functionArn')}` });
+    expect(reactorOnFailure).not.toHaveProperty('functionArn');
+    expect(writer).not.toHaveProperty('functionArn');
+  });
+
+  it('takes the deployed function from --function-arn over its SSM parameter, and names that option when the parameter cannot be read', async () => {
+    // Prepare
+    const arn = 'arn:aws:lambda:us-east-1:123456789012:function:WildRydes-DdbStreamReactor-ConsumerFunction1A2B3C4D';
+    const read: string[] = [];
+    const hints: string[] = [];
+
+    // Act
+    const given = await resolveLocations(
+      optionsOf(['--function', 'ddb-stream-reactor', '--bucket', 'wildrydes-quarantine', '--function-arn', arn]),
+      { triggerType: 'dynamodb-stream', sources: ['quarantine'] },
+      async (name) => {
+        read.push(name);
+        return 'x';
+      },
+    );
+    await resolveLocations(optionsOf(['--function', 'ddb-stream-reactor', '--bucket', 'wildrydes-quarantine']), { triggerType: 'dynamodb-stream', sources: ['quarantine'] }, async (name, hint) => {
+      hints.push(`${name}: ${hint.what}; ${hint.remedy}`);
+      return 'x';
+    });
+
+    // Assess
+    expect(given).toEqual({ quarantineBucket: 'wildrydes-quarantine', functionArn: arn });
+    expect(read).toEqual([]);
+    expect(hints).toEqual([
+      `${functionParameterPath('ddb-stream-reactor', 'functionArn')}: the ARN of the deployed ddb-stream-reactor; deploy the stack of ddb-stream-reactor, or pass --function-arn`,
     ]);
   });
 });
