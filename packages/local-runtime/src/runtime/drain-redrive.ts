@@ -86,6 +86,8 @@ export async function redriveEverything(input: DrainRedrive): Promise<number> {
       locations: {
         failureBucket: input.platform.failureBucketName,
         eventBusName: input.platform.eventBusName,
+        // Locally the Lambda Invoke API serves each function under its project name.
+        functionArn: declaration.name,
         ...where,
       },
       clients: input.clients,

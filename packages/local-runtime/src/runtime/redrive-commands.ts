@@ -5,14 +5,17 @@ import type { LocalPlatform } from './local-platform.js';
 /**
  * The `npm run redrive` command line of each function that keeps what it fails on, with every
  * location named (a local run has no SSM parameters to read them from): the quarantine and failure
- * buckets and the mapping's on-failure prefix for stream functions, the dead-letter and on-failure
- * queues and the bus for EventBridge rule targets. Functions invoked over HTTP keep nothing (their
- * callers retry), so they have no line.
+ * buckets and the mapping's on-failure prefix for stream functions, plus, for a DynamoDB-stream
+ * function, the function its quarantined records are re-delivered to (`--function-arn`: locally
+ * the Lambda Invoke API serves each function under its project name); the dead-letter and
+ * on-failure queues and the bus for EventBridge rule targets. Functions invoked over HTTP keep
+ * nothing (their callers retry), so they have no line.
  *
  * @example
  * ```ts
  * redriveCommandLines({ functions, platform, locations: destinations.locations });
- * // ['npm run redrive -- --function kinesis-ddb-writer --bucket wildrydes-quarantine --failure-bucket wildrydes-failures --on-failure-prefix aws/lambda/…/', …]
+ * // ['npm run redrive -- --function kinesis-ddb-writer --bucket wildrydes-quarantine --failure-bucket wildrydes-failures --on-failure-prefix aws/lambda/…/',
+ * //  'npm run redrive -- --function ddb-stream-reactor --bucket … --on-failure-prefix aws/lambda/…/ --function-arn ddb-stream-reactor', …]
  * ```
  */
 export function redriveCommandLines(input: {
@@ -27,7 +30,8 @@ export function redriveCommandLines(input: {
     if ((type === 'kinesis' || type === 'dynamodb-stream') && where.onFailurePrefix !== undefined) {
       lines.push(
         `npm run redrive -- --function ${declaration.name} --bucket ${input.platform.quarantineBucketName} ` +
-          `--failure-bucket ${input.platform.failureBucketName} --on-failure-prefix ${where.onFailurePrefix}`,
+          `--failure-bucket ${input.platform.failureBucketName} --on-failure-prefix ${where.onFailurePrefix}` +
+          (type === 'dynamodb-stream' ? ` --function-arn ${declaration.name}` : ''),
       );
     } else if (type === 'eventbridge-rule' && where.deadLetterQueueUrl !== undefined && where.onFailureQueueUrl !== undefined) {
       lines.push(
