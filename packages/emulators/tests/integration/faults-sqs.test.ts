@@ -12,6 +12,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFaultProxy, startSqs, type RunningFaultProxy, type RunningSqs } from '../../src/index';
 import { clientConfig } from './helpers';
+import { sqsClient } from './sqs-helpers';
 
 describe('fault proxy in front of the SQS emulator, with the SDK v3 SQS client', () => {
   let sqs: RunningSqs;
@@ -23,8 +24,8 @@ describe('fault proxy in front of the SQS emulator, with the SDK v3 SQS client',
   beforeEach(async () => {
     sqs = await startSqs();
     proxy = await startFaultProxy({ service: 'sqs', target: sqs.endpoint, seed: 21 });
-    direct = new SQSClient({ ...clientConfig, endpoint: sqs.endpoint });
-    client = new SQSClient({ ...clientConfig, endpoint: proxy.endpoint });
+    direct = sqsClient(sqs.endpoint);
+    client = sqsClient(proxy.endpoint);
     ({ QueueUrl: queueUrl = '' } = await direct.send(new CreateQueueCommand({ QueueName: 'consumer-dlq' })));
   });
 
@@ -47,7 +48,7 @@ describe('fault proxy in front of the SQS emulator, with the SDK v3 SQS client',
   it('throttles with RequestThrottled or ThrottlingException named in x-amzn-query-error, which the SDK retries', async () => {
     // Prepare
     proxy.failNext('throttle', 3);
-    const once = new SQSClient({ ...clientConfig, endpoint: proxy.endpoint, maxAttempts: 1 });
+    const once = sqsClient(proxy.endpoint, { maxAttempts: 1 });
 
     // Act
     const error = await once.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: 'not retried' })).catch((caught: unknown) => caught);

@@ -3,7 +3,6 @@ import {
   BatchRequestTooLong,
   ChangeMessageVisibilityBatchCommand,
   ChangeMessageVisibilityCommand,
-  CreateQueueCommand,
   DeleteMessageBatchCommand,
   DeleteMessageCommand,
   EmptyBatchRequest,
@@ -13,41 +12,28 @@ import {
   ReceiveMessageCommand,
   SendMessageBatchCommand,
   SendMessageCommand,
-  SQSClient,
   SQSServiceException,
   TooManyEntriesInBatchRequest,
   type Message,
   type QueueAttributeName,
 } from '@aws-sdk/client-sqs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { md5OfBody, startSqs, type RunningSqs } from '../../src/index';
-import { clientConfig } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { md5OfBody } from '../../src/index';
+import { sqsForEachTest } from './sqs-helpers';
 
 describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
-  let sqs: RunningSqs;
-  let client: SQSClient;
+  const local = sqsForEachTest();
+  const { createQueue } = local;
 
-  beforeEach(async () => {
-    sqs = await startSqs();
-    client = new SQSClient({ ...clientConfig, endpoint: sqs.endpoint });
-  });
-
-  afterEach(async () => {
-    client.destroy();
-    await sqs.stop();
-  });
-
-  const createQueue = async (QueueName = 'rides-dlq', Attributes?: Record<string, string>): Promise<string> =>
-    (await client.send(new CreateQueueCommand({ QueueName, ...(Attributes ? { Attributes } : {}) }))).QueueUrl!;
   const receiveOne = async (QueueUrl: string, options: { WaitTimeSeconds?: number; VisibilityTimeout?: number } = {}): Promise<Message> => {
-    const { Messages } = await client.send(new ReceiveMessageCommand({ QueueUrl, MessageSystemAttributeNames: ['All'], MessageAttributeNames: ['All'], ...options }));
+    const { Messages } = await local.client.send(new ReceiveMessageCommand({ QueueUrl, MessageSystemAttributeNames: ['All'], MessageAttributeNames: ['All'], ...options }));
     expect(Messages).toHaveLength(1);
     return Messages![0]!;
   };
 
   it("SendMessage answers SQS's MD5s, which the SDK's md5 middleware checks, and ReceiveMessage returns the message with them (API_SendMessage, API_ReceiveMessage)", async () => {
     // Prepare
-    const QueueUrl = await createQueue();
+    const QueueUrl = await createQueue('rides-dlq');
     const MessageAttributes = {
       'Help.Me': { DataType: 'String', StringValue: 'Me' },
       Hello: { DataType: 'String', StringValue: 'There' },
@@ -55,7 +41,7 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
     };
 
     // Act
-    const sent = await client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'msg', MessageAttributes }));
+    const sent = await local.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'msg', MessageAttributes }));
     const received = await receiveOne(QueueUrl);
 
     // Assess: digests recorded from SQS for this very message ("Calculating the MD5 message digest for message attributes")
@@ -72,7 +58,7 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
   it('ReceiveMessage returns the message attributes MessageAttributeNames asks for, with the MD5 of those (API_ReceiveMessage)', async () => {
     // Prepare
     const QueueUrl = await createQueue('filters', { VisibilityTimeout: '0' });
-    await client.send(
+    await local.client.send(
       new SendMessageCommand({
         QueueUrl,
         MessageBody: 'msg',
@@ -84,7 +70,7 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
       }),
     );
     const receive = async (MessageAttributeNames: string[]): Promise<Message> =>
-      (await client.send(new ReceiveMessageCommand({ QueueUrl, MessageAttributeNames }))).Messages![0]!;
+      (await local.client.send(new ReceiveMessageCommand({ QueueUrl, MessageAttributeNames }))).Messages![0]!;
 
     // Act
     const none = await receive([]);
@@ -102,8 +88,8 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
 
   it('ReceiveMessage answers the system attributes asked for: SenderId, SentTimestamp, ApproximateReceiveCount, ApproximateFirstReceiveTimestamp, AWSTraceHeader', async () => {
     // Prepare
-    const QueueUrl = await createQueue();
-    await client.send(
+    const QueueUrl = await createQueue('rides-dlq');
+    await local.client.send(
       new SendMessageCommand({
         QueueUrl,
         MessageBody: 'x',
@@ -114,7 +100,7 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
     // Act
     const all = await receiveOne(QueueUrl, { VisibilityTimeout: 0 });
     // AttributeNames, the older parameter, is typed as queue attribute names but SQS reads message system attribute names from it
-    const { Messages } = await client.send(new ReceiveMessageCommand({ QueueUrl, AttributeNames: ['ApproximateReceiveCount' as QueueAttributeName] }));
+    const { Messages } = await local.client.send(new ReceiveMessageCommand({ QueueUrl, AttributeNames: ['ApproximateReceiveCount' as QueueAttributeName] }));
 
     // Assess
     expect(all.Attributes).toEqual({
@@ -132,9 +118,9 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
     const QueueUrl = await createQueue('small', { MaximumMessageSize: '1024' });
 
     // Act
-    const badCharacters = await client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'a\u0000b' })).catch((e: unknown) => e);
-    const tooLarge = await client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x'.repeat(1000), MessageAttributes: { a: { DataType: 'String', StringValue: 'y'.repeat(20) } } })).catch((e: unknown) => e);
-    const fits = await client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x'.repeat(1024) }));
+    const badCharacters = await local.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'a\u0000b' })).catch((e: unknown) => e);
+    const tooLarge = await local.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x'.repeat(1000), MessageAttributes: { a: { DataType: 'String', StringValue: 'y'.repeat(20) } } })).catch((e: unknown) => e);
+    const fits = await local.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x'.repeat(1024) }));
 
     // Assess
     expect(badCharacters).toBeInstanceOf(InvalidMessageContents);
@@ -145,10 +131,10 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
 
   it('SendMessageBatch answers per entry: the valid ones Successful, an invalid one Failed with SenderFault (API_SendMessageBatch)', async () => {
     // Prepare
-    const QueueUrl = await createQueue();
+    const QueueUrl = await createQueue('rides-dlq');
 
     // Act
-    const result = await client.send(
+    const result = await local.client.send(
       new SendMessageBatchCommand({
         QueueUrl,
         Entries: [
@@ -167,13 +153,13 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
     expect(result.Failed).toEqual([
       { Id: 'bad', SenderFault: true, Code: 'InvalidParameterValue', Message: 'Value 901 for parameter DelaySeconds is invalid. Reason: DelaySeconds must be >= 0 and <= 900.' },
     ]);
-    expect(sqs.depth('rides-dlq')).toEqual({ visible: 2, inFlight: 0, delayed: 0 });
+    expect(local.sqs.depth('rides-dlq')).toEqual({ visible: 2, inFlight: 0, delayed: 0 });
   });
 
   it('refuses a batch as a whole when it is empty, has more than 10 entries, a bad or repeated id, or is over 1 MiB in total', async () => {
     // Prepare
-    const QueueUrl = await createQueue();
-    const send = (Entries: Array<{ Id: string; MessageBody: string }>): Promise<unknown> => client.send(new SendMessageBatchCommand({ QueueUrl, Entries })).catch((e: unknown) => e);
+    const QueueUrl = await createQueue('rides-dlq');
+    const send = (Entries: Array<{ Id: string; MessageBody: string }>): Promise<unknown> => local.client.send(new SendMessageBatchCommand({ QueueUrl, Entries })).catch((e: unknown) => e);
     const entry = (Id: string, MessageBody = 'x'): { Id: string; MessageBody: string } => ({ Id, MessageBody });
 
     // Act
@@ -191,16 +177,16 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
     expect(repeated).toBeInstanceOf(BatchEntryIdsNotDistinct);
     expect(tooLong).toBeInstanceOf(BatchRequestTooLong);
     expect(tooLong).toMatchObject({ message: 'Batch requests cannot be longer than 1048576 bytes. You have sent 1200000 bytes.' });
-    expect(sqs.depth('rides-dlq')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+    expect(local.sqs.depth('rides-dlq')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
   });
 
   it('a long poll answers as soon as a message is sent, not at the end of WaitTimeSeconds (API_ReceiveMessage)', { timeout: 10_000 }, async () => {
     // Prepare
-    const QueueUrl = await createQueue();
-    const polling = client.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 20 }));
+    const QueueUrl = await createQueue('rides-dlq');
+    const polling = local.client.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 20 }));
 
     // Act
-    await client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'wake up' }));
+    await local.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'wake up' }));
 
     // Assess
     expect((await polling).Messages?.map((message) => message.Body)).toEqual(['wake up']);
@@ -209,9 +195,9 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
   it('a long poll answers when a delayed message becomes visible; DelaySeconds per message and per queue (API_SendMessage)', { timeout: 10_000 }, async () => {
     // Prepare
     const QueueUrl = await createQueue('delayed', { DelaySeconds: '1' });
-    await client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'queue delay' }));
-    await client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'no delay', DelaySeconds: 0 }));
-    const delayed = sqs.depth('delayed');
+    await local.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'queue delay' }));
+    await local.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'no delay', DelaySeconds: 0 }));
+    const delayed = local.sqs.depth('delayed');
 
     // Act
     const first = await receiveOne(QueueUrl);
@@ -226,9 +212,9 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
   it('a message whose visibility timeout ran out is received again, with ApproximateReceiveCount 2 and a new receipt handle (sqs-visibility-timeout)', { timeout: 10_000 }, async () => {
     // Prepare
     const QueueUrl = await createQueue('visibility', { VisibilityTimeout: '1' });
-    await client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'again' }));
+    await local.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'again' }));
     const first = await receiveOne(QueueUrl);
-    const hidden = sqs.depth('visibility');
+    const hidden = local.sqs.depth('visibility');
 
     // Act
     const second = await receiveOne(QueueUrl, { WaitTimeSeconds: 20 });
@@ -243,30 +229,30 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
 
   it('DeleteMessage deletes with the latest or an earlier handle of the message, repeats succeed, and an unknown handle is ReceiptHandleIsInvalid (API_DeleteMessage)', async () => {
     // Prepare
-    const QueueUrl = await createQueue();
-    await client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x' }));
+    const QueueUrl = await createQueue('rides-dlq');
+    await local.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x' }));
     const first = await receiveOne(QueueUrl, { VisibilityTimeout: 0 });
     await receiveOne(QueueUrl);
 
     // Act
-    await client.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: first.ReceiptHandle }));
-    await client.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: first.ReceiptHandle }));
-    const garbage = await client.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: 'garbage' })).catch((e: unknown) => e);
+    await local.client.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: first.ReceiptHandle }));
+    await local.client.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: first.ReceiptHandle }));
+    const garbage = await local.client.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: 'garbage' })).catch((e: unknown) => e);
 
     // Assess
-    expect(sqs.depth('rides-dlq')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+    expect(local.sqs.depth('rides-dlq')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
     expect(garbage).toBeInstanceOf(ReceiptHandleIsInvalid);
     expect(garbage).toMatchObject({ message: 'The input receipt handle "garbage" is not a valid receipt handle.', $metadata: { httpStatusCode: 404 } });
   });
 
   it('DeleteMessageBatch deletes the good entries and answers a bad receipt handle in Failed (API_DeleteMessageBatch)', async () => {
     // Prepare
-    const QueueUrl = await createQueue();
-    await client.send(new SendMessageBatchCommand({ QueueUrl, Entries: [{ Id: 'a', MessageBody: 'a' }, { Id: 'b', MessageBody: 'b' }] }));
-    const { Messages } = await client.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10 }));
+    const QueueUrl = await createQueue('rides-dlq');
+    await local.client.send(new SendMessageBatchCommand({ QueueUrl, Entries: [{ Id: 'a', MessageBody: 'a' }, { Id: 'b', MessageBody: 'b' }] }));
+    const { Messages } = await local.client.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10 }));
 
     // Act
-    const result = await client.send(
+    const result = await local.client.send(
       new DeleteMessageBatchCommand({
         QueueUrl,
         Entries: [
@@ -283,21 +269,21 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
     expect(result.Failed).toEqual([
       { Id: 'fake', SenderFault: true, Code: 'ReceiptHandleIsInvalid', Message: 'The input receipt handle "fake-receipt-handle" is not a valid receipt handle.' },
     ]);
-    expect(sqs.depth('rides-dlq')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+    expect(local.sqs.depth('rides-dlq')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
   });
 
   it('ChangeMessageVisibility 0 makes a message visible at once; on a deleted message it is InvalidParameterValue (API_ChangeMessageVisibility)', async () => {
     // Prepare
-    const QueueUrl = await createQueue();
-    await client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x' }));
+    const QueueUrl = await createQueue('rides-dlq');
+    await local.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x' }));
     const received = await receiveOne(QueueUrl);
 
     // Act
-    await client.send(new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle: received.ReceiptHandle, VisibilityTimeout: 0 }));
-    const visible = sqs.depth('rides-dlq');
+    await local.client.send(new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle: received.ReceiptHandle, VisibilityTimeout: 0 }));
+    const visible = local.sqs.depth('rides-dlq');
     const again = await receiveOne(QueueUrl);
-    await client.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: again.ReceiptHandle }));
-    const deleted = await client
+    await local.client.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: again.ReceiptHandle }));
+    const deleted = await local.client
       .send(new ChangeMessageVisibilityCommand({ QueueUrl, ReceiptHandle: again.ReceiptHandle, VisibilityTimeout: 10 }))
       .catch((e: unknown) => e);
 
@@ -309,12 +295,12 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
 
   it('ChangeMessageVisibilityBatch applies each entry and answers a bad handle in Failed (API_ChangeMessageVisibilityBatch)', async () => {
     // Prepare
-    const QueueUrl = await createQueue();
-    await client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x' }));
+    const QueueUrl = await createQueue('rides-dlq');
+    await local.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x' }));
     const received = await receiveOne(QueueUrl);
 
     // Act
-    const result = await client.send(
+    const result = await local.client.send(
       new ChangeMessageVisibilityBatchCommand({
         QueueUrl,
         Entries: [
@@ -327,16 +313,16 @@ describe('SQS emulator: messages, over HTTP with @aws-sdk/client-sqs', () => {
     // Assess
     expect(result.Successful).toEqual([{ Id: 'good' }]);
     expect(result.Failed).toEqual([{ Id: 'bad', SenderFault: true, Code: 'ReceiptHandleIsInvalid', Message: 'The input receipt handle "nope" is not a valid receipt handle.' }]);
-    expect(sqs.depth('rides-dlq')).toEqual({ visible: 1, inFlight: 0, delayed: 0 });
+    expect(local.sqs.depth('rides-dlq')).toEqual({ visible: 1, inFlight: 0, delayed: 0 });
   });
 
   it('ReceiveMessage refuses MaxNumberOfMessages outside 1..10 and WaitTimeSeconds over 20 (API_ReceiveMessage)', async () => {
     // Prepare
-    const QueueUrl = await createQueue();
+    const QueueUrl = await createQueue('rides-dlq');
 
     // Act
-    const tooMany = await client.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 11 })).catch((e: unknown) => e);
-    const tooLong = await client.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 21 })).catch((e: unknown) => e);
+    const tooMany = await local.client.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 11 })).catch((e: unknown) => e);
+    const tooLong = await local.client.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 21 })).catch((e: unknown) => e);
 
     // Assess
     expect(tooMany).toMatchObject({ name: 'InvalidParameterValue', message: 'Value 11 for parameter MaxNumberOfMessages is invalid. Reason: Must be between 1 and 10, if provided.' });

@@ -1,7 +1,8 @@
-import { CreateQueueCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidSqsOptionsError, isPortFree, PortInUseError, startSqs, type RunningSqs } from '../../src/index';
-import { clientConfig, occupyPort } from './helpers';
+import { occupyPort } from './helpers';
+import { sqsClient } from './sqs-helpers';
 
 async function post(endpoint: string, body: string, target?: string): Promise<{ status: number; json: unknown; queryError: string | null; contentType: string | null }> {
   const response = await fetch(endpoint, {
@@ -65,7 +66,7 @@ describe('SQS emulator: AWS JSON 1.0 protocol ("Interpreting Amazon SQS JSON API
 
   it('stop() frees the port while a long poll is waiting, and the poll ends', { timeout: 10_000 }, async () => {
     // Prepare
-    const client = new SQSClient({ ...clientConfig, endpoint: sqs.endpoint, maxAttempts: 1 });
+    const client = sqsClient(sqs.endpoint, { maxAttempts: 1 });
     const { QueueUrl } = await client.send(new CreateQueueCommand({ QueueName: 'idle' }));
     const polling = client.send(new ReceiveMessageCommand({ QueueUrl, WaitTimeSeconds: 20 })).then(
       () => 'answered',

@@ -1,33 +1,20 @@
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand, SQSClient, SQSServiceException } from '@aws-sdk/client-sqs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startSqs, type RunningSqs } from '../../src/index';
-import { clientConfig } from './helpers';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SetQueueAttributesCommand, SQSServiceException } from '@aws-sdk/client-sqs';
+import { describe, expect, it } from 'vitest';
+import { sqsForEachTest } from './sqs-helpers';
 
 describe('SQS emulator: redrive policy ("Using dead-letter queues in Amazon SQS")', () => {
-  let sqs: RunningSqs;
-  let client: SQSClient;
+  const local = sqsForEachTest();
+  const { createQueue } = local;
   const dlqArn = 'arn:aws:sqs:us-east-1:000000000000:rides-dlq';
 
-  beforeEach(async () => {
-    sqs = await startSqs();
-    client = new SQSClient({ ...clientConfig, endpoint: sqs.endpoint });
-  });
-
-  afterEach(async () => {
-    client.destroy();
-    await sqs.stop();
-  });
-
-  const createQueue = async (QueueName: string, Attributes?: Record<string, string>): Promise<string> =>
-    (await client.send(new CreateQueueCommand({ QueueName, ...(Attributes ? { Attributes } : {}) }))).QueueUrl!;
   const receive = (QueueUrl: string) =>
-    client.send(new ReceiveMessageCommand({ QueueUrl, VisibilityTimeout: 0, MessageSystemAttributeNames: ['All'], MessageAttributeNames: ['All'] }));
+    local.client.send(new ReceiveMessageCommand({ QueueUrl, VisibilityTimeout: 0, MessageSystemAttributeNames: ['All'], MessageAttributeNames: ['All'] }));
 
   it('moves a message to the dead-letter queue on the receive that would exceed maxReceiveCount, keeping its id, body, attributes and sent time', async () => {
     // Prepare
     const dlqUrl = await createQueue('rides-dlq');
     const QueueUrl = await createQueue('rides', { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: 2 }) });
-    const sent = await client.send(
+    const sent = await local.client.send(
       new SendMessageCommand({ QueueUrl, MessageBody: 'poison', MessageAttributes: { origin: { DataType: 'String', StringValue: 'eventbridge' } } }),
     );
     const first = await receive(QueueUrl);
@@ -41,7 +28,7 @@ describe('SQS emulator: redrive policy ("Using dead-letter queues in Amazon SQS"
     expect(first.Messages?.[0]?.Attributes?.['ApproximateReceiveCount']).toBe('1');
     expect(second.Messages?.[0]?.Attributes?.['ApproximateReceiveCount']).toBe('2');
     expect(third.Messages).toBeUndefined();
-    expect(sqs.depth('rides')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+    expect(local.sqs.depth('rides')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
     expect(moved.Messages).toHaveLength(1);
     expect(moved.Messages![0]).toMatchObject({
       MessageId: sent.MessageId,
@@ -59,19 +46,19 @@ describe('SQS emulator: redrive policy ("Using dead-letter queues in Amazon SQS"
     // Prepare
     await createQueue('rides-dlq');
     const QueueUrl = await createQueue('rides', { VisibilityTimeout: '0' });
-    await client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x' }));
+    await local.client.send(new SendMessageCommand({ QueueUrl, MessageBody: 'x' }));
 
     // Act
-    await client.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: '1' }) } }));
-    const withPolicy = await client.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['RedrivePolicy'] }));
-    await client.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { RedrivePolicy: '' } }));
+    await local.client.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqArn, maxReceiveCount: '1' }) } }));
+    const withPolicy = await local.client.send(new GetQueueAttributesCommand({ QueueUrl, AttributeNames: ['RedrivePolicy'] }));
+    await local.client.send(new SetQueueAttributesCommand({ QueueUrl, Attributes: { RedrivePolicy: '' } }));
     await receive(QueueUrl);
     await receive(QueueUrl);
 
     // Assess
     expect(withPolicy.Attributes).toEqual({ RedrivePolicy: `{"deadLetterTargetArn":"${dlqArn}","maxReceiveCount":1}` });
-    expect(sqs.depth('rides')).toEqual({ visible: 1, inFlight: 0, delayed: 0 });
-    expect(sqs.depth('rides-dlq')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
+    expect(local.sqs.depth('rides')).toEqual({ visible: 1, inFlight: 0, delayed: 0 });
+    expect(local.sqs.depth('rides-dlq')).toEqual({ visible: 0, inFlight: 0, delayed: 0 });
   });
 
   it('refuses a redrive policy whose target does not exist, or whose maxReceiveCount is outside 1..1000', async () => {
@@ -92,6 +79,6 @@ describe('SQS emulator: redrive policy ("Using dead-letter queues in Amazon SQS"
     }
     expect((missingTarget as Error).message).toContain('Dead letter target does not exist.');
     expect((zero as Error).message).toContain('valid values are from 1 to 1000 both inclusive');
-    expect(sqs.queueNames()).toEqual(['rides-dlq']);
+    expect(local.sqs.queueNames()).toEqual(['rides-dlq']);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SqsApiError } from '../../src/sqs/errors';
 import { LocalQueue, type NewMessage } from '../../src/sqs/local-queue';
 import { defaultQueueAttributes } from '../../src/sqs/queue-attributes';
+import { sqsApiErrorOf } from './sqs-helpers';
 
 /** A queue on a clock the test moves, so delays, visibility and retention need no waiting. */
 function queueOnClock(name = 'q', attributes: Record<string, string> = {}): { queue: LocalQueue; advance: (ms: number) => void } {
@@ -17,15 +17,6 @@ function queueOnClock(name = 'q', attributes: Record<string, string> = {}): { qu
 }
 
 const message = (body: string, delaySeconds?: number): NewMessage => ({ body, messageAttributes: {}, systemAttributes: {}, senderId: '000000000000', delaySeconds });
-const errorOf = (action: () => unknown): SqsApiError => {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof SqsApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an SqsApiError');
-};
 
 describe('LocalQueue', () => {
   it('keeps a message delayed for its DelaySeconds, then hands it out', () => {
@@ -99,7 +90,7 @@ describe('LocalQueue', () => {
     queue.changeVisibility(handle, 60);
     const notInFlight = queue.depth();
     queue.delete(handle);
-    const gone = errorOf(() => queue.changeVisibility(handle, 0));
+    const gone = sqsApiErrorOf(() => queue.changeVisibility(handle, 0));
 
     // Assess
     expect(stillHidden).toEqual({ visible: 0, inFlight: 1, delayed: 0 });
@@ -119,7 +110,7 @@ describe('LocalQueue', () => {
     queue.delete(own!.receiptHandle);
 
     // Act
-    const errors = [errorOf(() => queue.delete(foreign!.receiptHandle)), errorOf(() => queue.delete('not-a-handle'))];
+    const errors = [sqsApiErrorOf(() => queue.delete(foreign!.receiptHandle)), sqsApiErrorOf(() => queue.delete('not-a-handle'))];
     queue.delete(own!.receiptHandle);
 
     // Assess
@@ -153,7 +144,7 @@ describe('LocalQueue', () => {
 
     // Act
     advance(59_999);
-    const tooSoon = errorOf(() => queue.purge());
+    const tooSoon = sqsApiErrorOf(() => queue.purge());
     advance(1);
     queue.purge();
 

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SqsApiError } from '../../src/sqs/errors';
 import { messageSizeBytes, selectMessageAttributes, validateMessageAttributes, validateMessageBody, validateMessageSystemAttributes } from '../../src/sqs/message-content';
-
-const errorOf = (action: () => unknown): SqsApiError => {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof SqsApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an SqsApiError');
-};
+import { sqsApiErrorOf } from './sqs-helpers';
 
 describe('message validation (SendMessage, "Message metadata for Amazon SQS")', () => {
   it('accepts bodies of the allowed characters, tab, LF, CR and astral ones included', () => {
@@ -27,7 +17,7 @@ describe('message validation (SendMessage, "Message metadata for Amazon SQS")', 
     ['U+FFFE', 'a\ufffeb'],
   ])('refuses a body with %s as InvalidMessageContents', (_case, body) => {
     // Act
-    const error = errorOf(() => validateMessageBody(body));
+    const error = sqsApiErrorOf(() => validateMessageBody(body));
 
     // Assess
     expect(error.errorName).toBe('InvalidMessageContents');
@@ -35,7 +25,7 @@ describe('message validation (SendMessage, "Message metadata for Amazon SQS")', 
 
   it('refuses an empty or missing body as MissingParameter', () => {
     // Act
-    const errors = [errorOf(() => validateMessageBody('')), errorOf(() => validateMessageBody(undefined))];
+    const errors = [sqsApiErrorOf(() => validateMessageBody('')), sqsApiErrorOf(() => validateMessageBody(undefined))];
 
     // Assess
     expect(errors.map((error) => [error.errorName, error.message])).toEqual([
@@ -57,7 +47,7 @@ describe('message validation (SendMessage, "Message metadata for Amazon SQS")', 
     ['11 attributes', Object.fromEntries(Array.from({ length: 11 }, (_, index) => [`a${index}`, { DataType: 'String', StringValue: 'v' }]))],
   ])('refuses message attributes with %s as InvalidParameterValue', (_case, attributes) => {
     // Act
-    const error = errorOf(() => validateMessageAttributes(attributes));
+    const error = sqsApiErrorOf(() => validateMessageAttributes(attributes));
 
     // Assess
     expect(error.errorName).toBe('InvalidParameterValue');
@@ -82,7 +72,7 @@ describe('message validation (SendMessage, "Message metadata for Amazon SQS")', 
   it('accepts AWSTraceHeader as the only message system attribute', () => {
     // Act
     const accepted = validateMessageSystemAttributes({ AWSTraceHeader: { DataType: 'String', StringValue: 'Root=1-abc' } });
-    const refused = errorOf(() => validateMessageSystemAttributes({ SenderId: { DataType: 'String', StringValue: 'me' } }));
+    const refused = sqsApiErrorOf(() => validateMessageSystemAttributes({ SenderId: { DataType: 'String', StringValue: 'me' } }));
 
     // Assess
     expect(accepted).toEqual({ AWSTraceHeader: { DataType: 'String', StringValue: 'Root=1-abc' } });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SqsApiError } from '../../src/sqs/errors';
 import { redrivePolicyOf, validateQueueAttributes, type QueueAttributeContext } from '../../src/sqs/queue-attributes';
+import { sqsApiErrorOf } from './sqs-helpers';
 
 const dlqArn = 'arn:aws:sqs:us-east-1:000000000000:dlq';
 const context: QueueAttributeContext = {
@@ -8,15 +9,7 @@ const context: QueueAttributeContext = {
   queueArn: 'arn:aws:sqs:us-east-1:000000000000:q',
   queueExists: (arn) => arn === dlqArn,
 };
-const errorOf = (attributes: Record<string, unknown>): SqsApiError => {
-  try {
-    validateQueueAttributes(attributes, context);
-  } catch (error) {
-    if (error instanceof SqsApiError) return error;
-    throw error;
-  }
-  throw new Error('expected an SqsApiError');
-};
+const errorOf = (attributes: Record<string, unknown>): SqsApiError => sqsApiErrorOf(() => validateQueueAttributes(attributes, context));
 
 describe('queue attributes (CreateQueue / SetQueueAttributes ranges, Amazon SQS API Reference)', () => {
   it.each([
