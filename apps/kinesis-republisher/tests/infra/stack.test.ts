@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { PLATFORM_PARAMETERS, functionParameterPath, validateDeclaration } from '@wildrydes/infra';
-import { actionsOf, alarmNotifications, grantsOnBucket, parameterIdFor, policyStatements, synthesizeStack } from '@wildrydes/infra/testing';
+import { PLATFORM_PARAMETERS, validateDeclaration } from '@wildrydes/infra';
+import { actionsOf, expectedStreamFailureWiring, parameterIdFor, policyStatements, streamFailureWiring, synthesizeStack } from '@wildrydes/infra/testing';
 import { kinesisRepublisher } from '../../infra/declaration.js';
 import { KinesisRepublisherStack } from '../../infra/stack.js';
 
@@ -73,42 +73,9 @@ describe('KinesisRepublisherStack', () => {
     expect(statements.flatMap(actionsOf).some((a) => a.includes('*'))).toBe(false);
   });
 
-  it('sends what Lambda gives up on to the failure bucket, says where in SSM, and may put objects there only under aws/lambda/', () => {
-    // Lambda Developer Guide, "Retain discarded batch records ...": the S3 destination needs s3:PutObject and s3:ListBucket
-    const bucketArn = { Ref: parameterIdFor(template, PLATFORM_PARAMETERS.failureBucketArn) };
-    const [mappingId] = Object.keys(template.findResources('AWS::Lambda::EventSourceMapping'));
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      DestinationConfig: { OnFailure: { Destination: bucketArn } },
-      MetricsConfig: { Metrics: ['EventCount'] },
-    });
-    template.hasResourceProperties('AWS::SSM::Parameter', {
-      Name: functionParameterPath(kinesisRepublisher.name, 'onFailurePrefix'),
-      Value: { 'Fn::Join': ['', ['aws/lambda/', { Ref: mappingId }, '/']] },
-    });
-    expect(grantsOnBucket(template, PLATFORM_PARAMETERS.failureBucketArn)).toEqual([
-      { actions: ['s3:PutObject'], resource: { 'Fn::Join': ['', [bucketArn, '/aws/lambda/*']] } },
-      { actions: ['s3:ListBucket'], resource: bucketArn },
-    ]);
-  });
-
-  it('alarms on falling behind, errors, batches given up on, lost batches and quarantined records, all to the platform alarm topic', () => {
-    const topic = { Ref: parameterIdFor(template, PLATFORM_PARAMETERS.alarmTopicArn) };
-    const alarms = alarmNotifications(template);
-    expect(alarms).toHaveLength(5);
-    for (const alarm of alarms) {
-      expect(alarm).toEqual({ logicalId: alarm.logicalId, alarmActions: [topic], okActions: [topic] });
-    }
-    const metricNames = Object.values(template.findResources('AWS::CloudWatch::Alarm')).map(
-      (alarm) => (alarm['Properties'] as { MetricName: string }).MetricName,
-    );
-    expect(metricNames.sort()).toEqual(
-      ['DestinationDeliveryFailures', 'Errors', 'IteratorAge', 'OnFailureDestinationDeliveredEventCount', 'QuarantinedRecords'].sort(),
-    );
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      MetricName: 'QuarantinedRecords',
-      Namespace: 'WildRydes',
-      Dimensions: [{ Name: 'FunctionName', Value: kinesisRepublisher.name }],
-    });
+  it('sends what Lambda gives up on to the failure bucket (puts only under aws/lambda/), says where in SSM, and alarms on it, on lost batches, falling behind, errors and quarantined records, all to the platform alarm topic', () => {
+    expect(streamFailureWiring(template, kinesisRepublisher.name)).toEqual(expectedStreamFailureWiring(template, kinesisRepublisher.name));
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'QuarantinedRecords', Namespace: 'WildRydes' });
   });
 
   it('reaches the platform only through SSM parameters, never CloudFormation exports', () => {
