@@ -15,7 +15,7 @@ const REFUSALS: Readonly<Record<JsonRequestRefusal, { readonly statusCode: numbe
  *
  * @example
  * ```ts
- * const server = new JsonProtocolServer('eventbridge', EVENTBRIDGE_JSON_PROTOCOL, new LocalEventBridge());
+ * class EventBridgeEmulator extends servedOverJsonProtocol(LocalEventBridge, 'eventbridge', EVENTBRIDGE_JSON_PROTOCOL) {}
  * ```
  */
 export const EVENTBRIDGE_JSON_PROTOCOL: JsonProtocol = {

@@ -1,5 +1,4 @@
-import { JsonProtocolServer } from '../json-protocol-server';
-import { assertValidPort } from '../ports';
+import { servedOverJsonProtocol, startListening } from '../json-protocol-server';
 import type { RunningEmulator } from '../running-emulator';
 import { EVENTBRIDGE_JSON_PROTOCOL } from './json-protocol';
 import { LocalEventBridge } from './local-event-bridge';
@@ -17,25 +16,10 @@ export type EventBridgeBusApi = Pick<LocalEventBridge, keyof LocalEventBridge>;
 /** The EventBridge emulator: its HTTP endpoint plus the bus API (events, rules, faults, counters). */
 export interface RunningEventBridge extends RunningEmulator, EventBridgeBusApi {}
 
-class EventBridgeEmulator extends LocalEventBridge implements RunningEventBridge {
-  readonly name = 'eventbridge';
-  readonly #http = new JsonProtocolServer(this.name, EVENTBRIDGE_JSON_PROTOCOL, this);
-
-  get port(): number {
-    return this.#http.port;
-  }
-
-  get endpoint(): string {
-    return this.#http.endpoint;
-  }
-
-  listen(port: number | undefined): Promise<void> {
-    return this.#http.listen(port);
-  }
-
-  stop(): Promise<void> {
+class EventBridgeEmulator extends servedOverJsonProtocol(LocalEventBridge, 'eventbridge', EVENTBRIDGE_JSON_PROTOCOL) implements RunningEventBridge {
+  override stop(): Promise<void> {
     this.stopDeliveries();
-    return this.#http.stop();
+    return super.stop();
   }
 }
 
@@ -61,8 +45,5 @@ class EventBridgeEmulator extends LocalEventBridge implements RunningEventBridge
  */
 export async function startEventBridge(options: EventBridgeOptions = {}): Promise<RunningEventBridge> {
   const { port, ...busOptions } = options;
-  if (port !== undefined) assertValidPort(port);
-  const emulator = new EventBridgeEmulator(busOptions);
-  await emulator.listen(port);
-  return emulator;
+  return startListening(port, () => new EventBridgeEmulator(busOptions));
 }

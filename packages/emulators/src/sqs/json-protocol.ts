@@ -17,7 +17,7 @@ const REFUSALS: Readonly<Record<JsonRequestRefusal, SqsErrorKind>> = {
  *
  * @example
  * ```ts
- * const server = new JsonProtocolServer('sqs', SQS_JSON_PROTOCOL, new LocalSqs());
+ * class SqsEmulator extends servedOverJsonProtocol(LocalSqs, 'sqs', SQS_JSON_PROTOCOL) {}
  * ```
  */
 export const SQS_JSON_PROTOCOL: JsonProtocol = {

@@ -1,5 +1,4 @@
-import { JsonProtocolServer } from '../json-protocol-server';
-import { assertValidPort } from '../ports';
+import { servedOverJsonProtocol, startListening } from '../json-protocol-server';
 import type { RunningEmulator } from '../running-emulator';
 import { SQS_JSON_PROTOCOL } from './json-protocol';
 import { LocalSqs } from './local-sqs';
@@ -17,28 +16,9 @@ export type SqsQueueApi = Pick<LocalSqs, 'accountId' | 'region' | 'depth' | 'que
 /** The SQS emulator: its HTTP endpoint plus `depth()` and `queueNames()`. */
 export interface RunningSqs extends RunningEmulator, SqsQueueApi {}
 
-class SqsEmulator extends LocalSqs implements RunningSqs {
-  readonly name = 'sqs';
-  readonly #http = new JsonProtocolServer(this.name, SQS_JSON_PROTOCOL, this);
-
+class SqsEmulator extends servedOverJsonProtocol(LocalSqs, 'sqs', SQS_JSON_PROTOCOL) implements RunningSqs {
   constructor(options: LocalSqsOptions) {
     super(options, () => this.endpoint);
-  }
-
-  get port(): number {
-    return this.#http.port;
-  }
-
-  get endpoint(): string {
-    return this.#http.endpoint;
-  }
-
-  listen(port: number | undefined): Promise<void> {
-    return this.#http.listen(port);
-  }
-
-  stop(): Promise<void> {
-    return this.#http.stop();
   }
 }
 
@@ -66,8 +46,5 @@ class SqsEmulator extends LocalSqs implements RunningSqs {
  */
 export async function startSqs(options: SqsOptions = {}): Promise<RunningSqs> {
   const { port, ...sqsOptions } = options;
-  if (port !== undefined) assertValidPort(port);
-  const emulator = new SqsEmulator(sqsOptions);
-  await emulator.listen(port);
-  return emulator;
+  return startListening(port, () => new SqsEmulator(sqsOptions));
 }

@@ -8,30 +8,15 @@ describe('SQS_JSON_PROTOCOL ("Interpreting Amazon SQS JSON API responses", Amazo
     expect([SQS_JSON_PROTOCOL.version, SQS_JSON_PROTOCOL.targetPrefix]).toEqual(['1.0', 'AmazonSQS.']);
   });
 
-  it('answers an SqsApiError with its shape, status and x-amzn-query-error: <legacy code>;Sender', () => {
+  it.each([
+    ['an SqsApiError with its shape and status, blamed on the Sender', new QueueDoesNotExistError('rides-dlq'), 400, 'com.amazonaws.sqs#QueueDoesNotExist', 'The specified queue does not exist.', 'AWS.SimpleQueueService.NonExistentQueue;Sender'],
+    ['anything else as InternalFailure 500, blamed on the Receiver', new TypeError('boom'), 500, 'com.amazon.coral.service#InternalFailure', 'boom', 'InternalFailure;Receiver'],
+  ])('answers %s, with x-amzn-query-error: <legacy code>;<fault>', (_case, error, statusCode, type, message, queryError) => {
     // Act
-    const answer = SQS_JSON_PROTOCOL.errorAnswer(new QueueDoesNotExistError('rides-dlq'));
+    const answer = SQS_JSON_PROTOCOL.errorAnswer(error);
 
     // Assess
-    expect(answer).toEqual({
-      statusCode: 400,
-      type: 'com.amazonaws.sqs#QueueDoesNotExist',
-      message: 'The specified queue does not exist.',
-      headers: { 'x-amzn-query-error': 'AWS.SimpleQueueService.NonExistentQueue;Sender' },
-    });
-  });
-
-  it('answers anything else as InternalFailure 500, blamed on the Receiver', () => {
-    // Act
-    const answer = SQS_JSON_PROTOCOL.errorAnswer(new TypeError('boom'));
-
-    // Assess
-    expect(answer).toEqual({
-      statusCode: 500,
-      type: 'com.amazon.coral.service#InternalFailure',
-      message: 'boom',
-      headers: { 'x-amzn-query-error': 'InternalFailure;Receiver' },
-    });
+    expect(answer).toEqual({ statusCode, type, message, headers: { 'x-amzn-query-error': queryError } });
   });
 
   it.each([
