@@ -22,6 +22,8 @@ export interface LiveViewInput {
   /** Records in the quarantine now, by the function that quarantined them. */
   readonly quarantinedBy: Readonly<Record<string, number>>;
   readonly producerUrl: string | undefined;
+  /** What reached the on-failure destinations (objects and messages, and the records and events in them), and what was re-driven. */
+  readonly onFailure?: { readonly reached: number; readonly records: number; readonly redriven: number };
   /** With `--faults`: the profile, requests affected so far per service, and the outage in progress. */
   readonly faults?: { readonly profile: string; readonly byService: Readonly<Record<string, number>>; readonly outage?: string };
 }
@@ -78,6 +80,7 @@ export function renderLiveView(input: LiveViewInput): string {
       `ride events ${compactCount(simulator.rideEventsPosted)} (${compactCount(simulator.rideEventsAccepted)} accepted)`,
     ...(input.producerUrl ? [`producer endpoint: POST ${input.producerUrl}/events`] : []),
     ...(input.faults ? [faultsLine(input.faults)] : []),
+    ...(input.onFailure && (input.onFailure.reached > 0 || input.faults) ? [onFailureLine(input.onFailure)] : []),
     '',
     header,
     ...rows,
@@ -88,6 +91,14 @@ export function renderLiveView(input: LiveViewInput): string {
 function faultsLine(faults: NonNullable<LiveViewInput['faults']>): string {
   const services = Object.entries(faults.byService).map(([service, n]) => `${service} ${compactCount(n)}`);
   return fit(`faults ${faults.profile}: ${services.join(' ')}${faults.outage ? ` OUTAGE ${faults.outage}` : ''}`, LIVE_VIEW_MAX_COLUMNS);
+}
+
+/** `on-failure destinations: 12 (263 records/events), re-driven 12`. */
+function onFailureLine(onFailure: NonNullable<LiveViewInput['onFailure']>): string {
+  return fit(
+    `on-failure destinations: ${compactCount(onFailure.reached)} (${compactCount(onFailure.records)} records/events), re-driven ${compactCount(onFailure.redriven)}`,
+    LIVE_VIEW_MAX_COLUMNS,
+  );
 }
 
 function clockText(clock: RunClock): string {

@@ -1,14 +1,12 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { createDynamoDbClient, createEventBridgeClient, createKinesisClient, createS3Client, listQuarantined, readQuarantined } from '@wildrydes/aws-clients';
+import { createDynamoDbClient, createEventBridgeClient, createKinesisClient, createS3Client } from '@wildrydes/aws-clients';
 import { startEmulators, type BusEvent, type RunningEmulators, type RunningEventBridge, type RunningS3rver } from '@wildrydes/emulators';
-import { compilePattern } from '@wildrydes/event-patterns';
 import { SENSOR_TABLE_KEY } from '@wildrydes/schemas';
 import { emulatorEndpointLines } from '../report/emulator-endpoints.js';
-import { formatReconciliation, reconcile, type FaultReport, type Reconciliation } from '../report/reconcile.js';
+import { formatReconciliation, reconcile, type Reconciliation } from '../report/reconcile.js';
 import { renderLiveView, type RunClock } from '../report/live-view.js';
 import { LiveViewPainter } from '../report/live-view-painter.js';
 import { QuarantineTally } from '../report/quarantine-tally.js';
@@ -18,13 +16,12 @@ import { loadDeclarations } from './load-declarations.js';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { startLambdaInvokeServer, type LambdaInvokeServer } from '../http/lambda-invoke-server.js';
-import { eventKey } from './event-key.js';
 import { Chaos, heavyOutage, type ChaosProfile } from './chaos.js';
 import { redriveEverything, redriveUntilEmpty } from './drain-redrive.js';
 import { FailureDestinations } from './failure-destinations.js';
 import { failureInventory, totalLeft } from './failure-inventory.js';
 import { createLocalPlatform, createOwnedTable, type OwnedTable } from './local-platform.js';
-import { checkReadModel } from './read-model-check.js';
+import { observeRun } from './observe-run.js';
 import { redriveCommandLines } from './redrive-commands.js';
 import { wireFunctions, type WiredFunction } from './wire-functions.js';
 
@@ -156,7 +153,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
           dynamodb: emulators.dynamodb?.endpoint ?? '',
           s3: emulators.s3?.endpoint ?? '',
           eventbridge: emulators.eventbridge?.endpoint ?? '',
-          sqs: emulators.sqs?.endpoint ?? '',
+          // No function calls SQS (the consumer's queues are written by EventBridge and Lambda, the runtime here).
         },
         outage: heavyOutage(options.durationSeconds ?? NOMINAL_RUN_SECONDS),
       });
@@ -225,6 +222,8 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
       drainStartedMs === undefined
         ? { phase: 'running', elapsedSeconds: (Date.now() - startedMs) / 1000, durationSeconds: options.durationSeconds }
         : { phase: 'draining', ranSeconds: (drainStartedMs - startedMs) / 1000, drainingSeconds: (Date.now() - drainStartedMs) / 1000 };
+    /** Objects and messages the drain-time re-drive put back (with --faults). */
+    let redriven = 0;
     const show = (force = false) =>
       painter.paint(
         renderLiveView({
@@ -238,6 +237,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
           functions: wired.map((fn) => fn.status()),
           quarantinedBy: quarantine.byFunction(),
           ...(chaos ? { faults: chaos.liveStatus() } : {}),
+          onFailure: { reached: destinations.totalReached, records: destinations.totalRecordsReached, redriven },
           producerUrl: wiring.producerUrl,
         }),
         { force },
@@ -260,10 +260,10 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
       timeoutMs: (options.drainTimeoutSeconds ?? 120) * 1000,
       ...(options.stopNow ? { signal: options.stopNow } : {}),
     });
-    let redriven = 0;
     if (chaos) {
       // Faults stop once the pipeline has settled: what reached the on-failure destinations is re-driven, as `npm run redrive` does.
       chaos.calm();
+      const lambda = new LambdaClient({ endpoint: invokeServer?.endpoint });
       redriven = await redriveUntilEmpty({
         write: (text) => painter.print(text),
         left: async () => totalLeft(await failureInventory({ s3, sqs }, platform.failureBucketName, destinations.locations)),
@@ -272,7 +272,7 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
             functions: wired.map((fn) => fn.declaration),
             platform,
             locations: destinations.locations,
-            clients: { s3, sqs, kinesis, eventbridge: eventBridgeClient, lambda: new LambdaClient({ endpoint: invokeServer?.endpoint }) },
+            clients: { s3, sqs, kinesis, eventbridge: eventBridgeClient, lambda },
             write: (line) => painter.print(`  ${line}\n`),
           }),
         settle: () =>
@@ -282,14 +282,14 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
             timeoutMs: (options.drainTimeoutSeconds ?? 120) * 1000,
             ...(options.stopNow ? { signal: options.stopNow } : {}),
           }),
-      });
+      }).finally(() => lambda.destroy());
     }
     clearInterval(viewTimer);
     show(true);
     painter.release();
     if (!settled) options.write('Draining timed out: reconciling what arrived so far.\n');
 
-    const observations = await observe({
+    const observations = await observeRun({
       dynamodb,
       s3,
       sqs,
@@ -308,100 +308,6 @@ export async function runPipeline(options: PipelineOptions): Promise<Reconciliat
     const result = reconcile({ ...observations, durationSeconds: (Date.now() - startedMs) / 1000 });
     options.write(`${formatReconciliation(result)}\n`);
     return result;
-  }
-
-  async function observe(context: {
-    dynamodb: ReturnType<typeof createDynamoDbClient>;
-    s3: ReturnType<typeof createS3Client>;
-    platform: Awaited<ReturnType<typeof createLocalPlatform>>;
-    functions: Awaited<ReturnType<typeof loadDeclarations>>;
-    wired: WiredFunction[];
-    simulator: SimulatorDriver;
-    destinations: FailureDestinations;
-    sqs: SQSClient;
-    redriven: number;
-    faultsOn: boolean;
-    faults: FaultReport | undefined;
-    latenciesMs: number[];
-    ownedTables: OwnedTable[];
-    busEvents: BusEvent[];
-  }) {
-    const storedKeys = new Set<string>();
-    let startKey: Record<string, never> | undefined;
-    do {
-      const page = await context.dynamodb.send(
-        new ScanCommand({ TableName: context.platform.sensorTableName, ProjectionExpression: '#n, #t', ExpressionAttributeNames: { '#n': 'Name', '#t': 'StatusTime' }, ExclusiveStartKey: startKey, ConsistentRead: true }),
-      );
-      for (const item of page.Items ?? []) storedKeys.add(`${item['Name']?.S ?? ''}|${item['StatusTime']?.S ?? ''}`);
-      startKey = page.LastEvaluatedKey as Record<string, never> | undefined;
-    } while (startKey);
-
-    const quarantined: Array<{ quarantinedBy: string; reason: string; origin: 'kinesis' | 'dynamodb-stream' }> = [];
-    for await (const key of listQuarantined(context.s3, { bucketName: context.platform.quarantineBucketName })) {
-      const record = await readQuarantined(context.s3, { bucketName: context.platform.quarantineBucketName, key });
-      quarantined.push({ quarantinedBy: record.quarantinedBy, reason: record.reason, origin: record.origin.kind });
-    }
-
-    const consumer = context.wired.find((fn) => fn.declaration.trigger.type === 'eventbridge-rule');
-    const consumerTrigger = consumer?.declaration.trigger;
-    const selects = consumerTrigger?.type === 'eventbridge-rule' ? compilePattern(consumerTrigger.eventPattern) : () => false;
-    const reactor = context.functions.find(({ declaration }) => declaration.trigger.type === 'dynamodb-stream');
-    const threshold = Number(reactor?.declaration.environment['HEALTH_LOW_THRESHOLD'] ?? 20);
-    const storedReadings = [...context.simulator.sentValid.values()].filter((reading) => storedKeys.has(`${reading.name}|${reading.statusTime}`));
-    const lowReadings = storedReadings.filter((reading) => reading.healthPoints < threshold);
-
-    const eventsByType: Record<string, number> = {};
-    const alerted = new Set<string>();
-    const completedRides = new Map<string, { unicorn: string; rideId: string; distanceMetres: number }>();
-    for (const event of context.busEvents) {
-      eventsByType[event['detail-type']] = (eventsByType[event['detail-type']] ?? 0) + 1;
-      const detail = event.detail;
-      if (event['detail-type'] === 'UnicornHealthLow') alerted.add(`${String(detail['unicorn'])}|${String(detail['statusTime'])}`);
-      if (event['detail-type'] === 'RideCompleted' && !completedRides.has(String(detail['rideId']))) {
-        // The consumer counts a ride once, by rideId: so does the expectation.
-        completedRides.set(String(detail['rideId']), {
-          unicorn: String(detail['unicorn']),
-          rideId: String(detail['rideId']),
-          distanceMetres: Number(detail['distanceMetres']),
-        });
-      }
-    }
-
-    const readModelTable = context.ownedTables[0];
-    const readModel = readModelTable
-      ? await checkReadModel({
-          dynamodb: context.dynamodb,
-          tableName: readModelTable.tableName,
-          completedRides: [...completedRides.values()],
-          storedReadings,
-          healthLowThreshold: threshold,
-        })
-      : { unicorns: 0, mismatches: ['no read model table declared'] };
-    return {
-      sentValid: new Set(context.simulator.sentValid.keys()),
-      sentMalformed: context.simulator.sentMalformed,
-      storedKeys,
-      quarantined,
-      // Copies of one event (a re-drive re-puts it, a retried put may land twice) count once.
-      eventsPublished: new Set(context.busEvents.filter((event) => selects(event)).map(eventKey)).size,
-      eventsConsumed: consumer?.consumedEventKeys?.().size ?? 0,
-      eventsByType,
-      lowReadingsWithoutAlert: lowReadings.filter((reading) => !alerted.has(`${reading.name}|${reading.statusTime}`)).length,
-      simulatorPutFailures: context.simulator.putFailures,
-      readModelMismatches: readModel.mismatches,
-      readModelUnicorns: readModel.unicorns,
-      onFailure: {
-        reached: context.destinations.totalReached,
-        records: context.destinations.totalRecordsReached,
-        redriven: context.redriven,
-        remaining: totalLeft(await failureInventory({ s3: context.s3, sqs: context.sqs }, context.platform.failureBucketName, context.destinations.locations)),
-        deliveryFailures: context.destinations.totalDeliveryFailures,
-        expected: context.faultsOn,
-      },
-      ...(context.faults ? { faults: context.faults } : {}),
-      latenciesMs: context.latenciesMs,
-      rideEventsAccepted: context.simulator.rideEventsAccepted,
-    };
   }
 }
 

@@ -38,6 +38,14 @@ describe('renderLiveView', () => {
     expect(renderLiveView(base)).not.toContain('faults');
   });
 
+  it('shows what reached the on-failure destinations and was re-driven, once anything did (or with --faults)', () => {
+    const onFailure = { reached: 12, records: 263, redriven: 7 };
+    expect(renderLiveView({ ...base, onFailure }).split('\n')[3]).toBe('on-failure destinations: 12 (263 records/events), re-driven 7');
+    expect(renderLiveView({ ...base, onFailure: { reached: 0, records: 0, redriven: 0 } })).not.toContain('on-failure destinations');
+    const chaos = { ...base, faults: { profile: 'light', byService: {} }, onFailure: { reached: 0, records: 0, redriven: 0 } };
+    expect(renderLiveView(chaos).split('\n')[4]).toBe('on-failure destinations: 0 (0 records/events), re-driven 0');
+  });
+
   it('shows per function: in, out, errors, quarantined, retries, on-failure and lag, under the simulator line', () => {
     // Act
     const lines = renderLiveView(base).split('\n');
