@@ -3,7 +3,7 @@ import type { RedriveOptions } from './options.js';
 import { planQueueMessage, type EventQueueKind } from './plan-queue-message.js';
 import type { EventPublisher, EventQueue, PutEventsEntry, QueueMessage } from './ports.js';
 import { DEFAULT_REDRIVE_SETTINGS, type RedriveSettings } from './redrive.js';
-import { failureCode, type RedriveTally } from './tally.js';
+import { ARRIVED_DURING_RUN, failureCode, type RedriveTally } from './tally.js';
 import { TallyRecorder } from './tally-recorder.js';
 
 /** One re-drive of an EventBridge rule target's dead-letter or on-failure queue. */
@@ -32,12 +32,20 @@ interface ToPut {
 
 /**
  * Drains an EventBridge rule target's queue back onto the bus: receives messages (hidden from
- * other consumers meanwhile) until the queue answers with none, puts each event back
- * ({@link planQueueMessage}), and deletes each message only once its event was accepted. Every
- * message it does not delete (skipped, failed, filtered out, beyond `--limit`, kept, or all of
- * them in a dry run) is made visible again at the end, so the queue is as it was for them. A
- * message received again during the run (its visibility ran out) is not handled twice.
- * Failures are counted, never thrown.
+ * other consumers meanwhile), puts each event back ({@link planQueueMessage}), and deletes each
+ * message only once its event was accepted. Every message it does not delete (skipped, failed,
+ * filtered out, beyond `--limit`, kept, or all of them in a dry run) is made visible again at
+ * the end, so the queue is as it was for them. A message received again during the run (its
+ * visibility ran out) is not handled twice.
+ *
+ * Only what was in the queue when the run started is re-driven: a message sent at or after the
+ * start (SQS's `SentTimestamp`) is skipped, `ARRIVED_DURING_RUN`, and left for the next run. An
+ * event put back that fails again returns as a new message (a new id), and EventBridge sends
+ * some failures (a missing target, a missing permission) to the dead-letter queue at once,
+ * without retries ("Using dead-letter queues to process undelivered events in EventBridge");
+ * without this rule the run would put such events back for ever. It stops when a receive
+ * returns nothing from before the run (nothing at all, or only messages already seen or sent
+ * since the start). Failures are counted, never thrown.
  *
  * @example
  * ```ts
@@ -48,6 +56,11 @@ export async function redriveQueue(run: QueueRun): Promise<RedriveTally> {
   const settings = { ...DEFAULT_REDRIVE_SETTINGS, ...run.settings };
   const { options } = run;
   const recorder = new TallyRecorder({ write: run.write, dryRun: options.dryRun, progress: settings.progress, ...(run.now ? { now: run.now } : {}) });
+  // SentTimestamp is SQS's clock, this is ours: with ours ahead by s seconds, what returns in the
+  // first s seconds is re-driven once more, no longer; with ours behind, messages of the last
+  // seconds before the start wait for the next run. Either way the run ends.
+  const startedAtMs = (run.now ?? Date.now)();
+  const arrivedDuringRun = (message: QueueMessage): boolean => message.sentAtMs !== undefined && message.sentAtMs >= startedAtMs;
   const seen = new Set<string>();
   const retained = new Map<string, QueueMessage>();
   let budget = options.limit ?? Number.POSITIVE_INFINITY;
@@ -63,12 +76,16 @@ export async function redriveQueue(run: QueueRun): Promise<RedriveTally> {
     const fresh = received.filter((message) => !seen.has(message.messageId));
     // A message seen before came back (its visibility ran out): keep its newest receipt handle.
     for (const message of received) if (retained.has(message.messageId)) retained.set(message.messageId, message);
-    if (fresh.length === 0) break;
     recorder.tally.listed += fresh.length;
     const toPut: ToPut[] = [];
     for (const message of fresh) {
       seen.add(message.messageId);
       const id = `message ${message.messageId}`;
+      if (arrivedDuringRun(message)) {
+        recorder.skip(id, ARRIVED_DURING_RUN, `it was queued after this run started (${new Date(startedAtMs).toISOString()}), so it is left for the next run; if it is an event this run put back, it failed again: its cause may not be fixed`);
+        retained.set(message.messageId, message);
+        continue;
+      }
       if (budget <= 0) {
         recorder.tally.notReached++;
         retained.set(message.messageId, message);
@@ -89,6 +106,7 @@ export async function redriveQueue(run: QueueRun): Promise<RedriveTally> {
       toPut.push({ message, entry: decision.entry, summary: decision.summary });
     }
     await putBack(run, toPut, { recorder, retained });
+    if (!fresh.some((message) => !arrivedDuringRun(message))) break;
   }
 
   const unreleased = await run.queue.release([...retained.values()]);

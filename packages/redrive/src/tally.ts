@@ -19,6 +19,33 @@ export interface RedriveTally {
 }
 
 /**
+ * The skip code of a queue message sent after the run started: it is left for the next run
+ * (an event put back that failed again comes back as such a message).
+ */
+export const ARRIVED_DURING_RUN = 'ARRIVED_DURING_RUN';
+
+/** Skipped, but not kept because it cannot be re-driven as it is: gone already, or left for the next run. */
+const SKIPPED_NOT_STUCK: ReadonlySet<string> = new Set(['OBJECT_GONE', ARRIVED_DURING_RUN]);
+
+/**
+ * The skipped items kept because they can never be re-driven as they are (`INVALID_BASE64`,
+ * `NO_PAYLOAD`, `NOT_AN_EVENT`, `UNRECOGNISED_KEY`, ...): not failures (the exit status stays 0),
+ * but someone has to look at them.
+ *
+ * @example
+ * ```ts
+ * countInto(tally.skipped, 'NO_PAYLOAD');
+ * countInto(tally.skipped, 'OBJECT_GONE');
+ * keptAsTheyAre(tally); // 1
+ * ```
+ */
+export function keptAsTheyAre(tally: RedriveTally): number {
+  let sum = 0;
+  for (const [code, count] of tally.skipped) if (!SKIPPED_NOT_STUCK.has(code)) sum += count;
+  return sum;
+}
+
+/**
  * An empty tally.
  *
  * @example

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CreateQueueCommand, SQSClient, SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, SQSClient, SendMessageBatchCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import { startEmulators, type RunningEmulators } from '@wildrydes/emulators';
 import { main, type MainIo } from '../../src/main.js';
 
@@ -70,10 +70,10 @@ async function queueWith(name: string, entries: ReadonlyArray<{ Id: string; Mess
   return QueueUrl!;
 }
 
-async function runCommand(argv: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+async function runCommand(argv: string[], settings: MainIo['settings'] = SETTINGS): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line), settings: SETTINGS });
+  const code = await main(argv, { out: (line) => out.push(line), err: (line) => err.push(line), settings });
   return { code, out, err };
 }
 
@@ -148,6 +148,43 @@ describe('npm run redrive -- the EventBridge consumer\'s queues, against the SQS
     // Assess
     expect(code).toBe(0);
     expect(out).toContain('  skipped            1  (NOT_AN_EVENT: 1)');
+    expect(out.at(-1)).toBe('1 kept: they cannot be re-driven as they are (see the skipped lines above)');
     expect(emulators.sqs!.depth('consumer-dlq-garbage')).toEqual({ visible: 1, inFlight: 0, delayed: 0 });
+  });
+
+  it('puts back only what was queued before the run: events whose target fails at once come back to the queue and wait for the next run, and the run ends', async () => {
+    // Prepare: a target that fails with no retries, its events dead-lettered straight back to the
+    // queue, as EventBridge does for a missing permission ("Using dead-letter queues to process
+    // undelivered events in EventBridge"). The cap only bounds a run that would loop.
+    const queueName = 'consumer-dlq-failing-again';
+    const deadLetterQueueUrl = await queueWith(queueName, ['again-1', 'again-2'].map(dlqMessage));
+    emulators.eventbridge!.clearPublished();
+    const CAP = 20;
+    let returned = 0;
+    const rule = emulators.eventbridge!.addRule({
+      name: 'consumer-without-permission',
+      eventBusName: BUS,
+      eventPattern: { source: ['wildrydes.rides'] },
+      retryPolicy: { maximumRetryAttempts: 0 },
+      target: () => Promise.reject(Object.assign(new Error('not authorized to invoke the function'), { name: 'AccessDeniedException' })),
+      deadLetter: async (deadEvent) => {
+        if (returned >= CAP) return;
+        returned++;
+        const { Id: _, ...message } = dlqMessage((deadEvent.detail as { rideId: string }).rideId);
+        await sqs.send(new SendMessageCommand({ QueueUrl: deadLetterQueueUrl, ...message }));
+      },
+    });
+    const argv = ['--function', 'eventbridge-consumer', '--source', 'dead-letter', '--dead-letter-queue-url', deadLetterQueueUrl, '--event-bus', BUS];
+
+    // Act: long polling, so a receive waits for what comes back.
+    const run = await runCommand(argv, { queue: { waitTimeSeconds: 1 } }).finally(() => rule.remove());
+    await emulators.eventbridge!.whenIdle();
+
+    // Assess
+    expect(run.code).toBe(0);
+    expect(rideIdsOnBus()).toEqual(['again-1', 'again-2']);
+    expect(returned).toBe(2);
+    expect(emulators.sqs!.depth(queueName)).toEqual({ visible: 2, inFlight: 0, delayed: 0 });
+    expect(run.out).toContain('  deleted            2');
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { redriveQueue, type QueueRun } from '../../src/redrive-queue.js';
+import { total } from '../../src/tally.js';
+import type { EventPublisher } from '../../src/ports.js';
 import { MemoryBuses, MemoryQueue } from '../support/fakes.js';
 
 const OPTIONS: QueueRun['options'] = { since: undefined, dryRun: false, limit: undefined, keep: false };
@@ -120,5 +122,67 @@ describe('redriveQueue', () => {
     // Assess
     expect(Object.fromEntries(tally.failed)).toEqual({ ReceiveFailed: 1 });
     expect(lines[0]).toMatch(/^failed queue consumer-dlq: ReceiveFailed: .*QueueDoesNotExist/);
+  });
+
+  it('re-drives only what was queued before the run started: an event put back that fails again (a new message) is left for the next run, so the run ends', async () => {
+    // Prepare: a target that fails at once, as EventBridge's missing-permission failures go straight
+    // to the DLQ ("Using dead-letter queues to process undelivered events in EventBridge"): every
+    // event put back returns as a new message, sent now. The cap only bounds a run that loops.
+    const startedAtMs = Date.UTC(2026, 11, 7, 12);
+    const queue = new MemoryQueue();
+    const before = [1, 2, 3].map((n) => queue.send(event(n), { RULE_ARN }, startedAtMs - 60_000));
+    const buses = new MemoryBuses();
+    const CAP = 100;
+    let returned = 0;
+    const failingAgain: EventPublisher = {
+      async put(events) {
+        const outcome = await buses.put(events);
+        for (const ref of outcome.accepted) {
+          const entry = events.find((outgoing) => outgoing.ref === ref)?.entry;
+          if (returned < CAP && entry !== undefined) {
+            returned++;
+            queue.send(JSON.stringify({ ...JSON.parse(event(0)), detail: JSON.parse(String(entry.Detail)) }), { RULE_ARN }, startedAtMs + returned);
+          }
+        }
+        return outcome;
+      },
+    };
+    const lines: string[] = [];
+
+    // Act
+    const tally = await redriveQueue({
+      options: OPTIONS, queueKind: 'dead-letter', queueName: 'consumer-dlq', fallbackBus: 'fallback-bus',
+      queue, publisher: failingAgain, write: (line) => lines.push(line), now: () => startedAtMs, settings: QUIET,
+    });
+
+    // Assess
+    expect(buses.events.map(({ Detail }) => Detail)).toEqual(['{"rideId":"r-1"}', '{"rideId":"r-2"}', '{"rideId":"r-3"}']);
+    expect(returned).toBe(3);
+    expect(before.every((id) => !queue.messages.has(id))).toBe(true);
+    expect(queue.visibleIds()).toHaveLength(3);
+    expect(tally).toMatchObject({ listed: 6, redriven: 3, deleted: 3 });
+    expect(Object.fromEntries(tally.skipped)).toEqual({ ARRIVED_DURING_RUN: 3 });
+    expect(total(tally.failed)).toBe(0);
+    expect(lines.filter((line) => line.includes('ARRIVED_DURING_RUN'))[0]).toMatch(/^skipped message m-4: ARRIVED_DURING_RUN: it was queued after this run started \(2026-12-07T12:00:00.000Z\).*its cause may not be fixed$/);
+  });
+
+  it('re-drives a message sent just before the start, and leaves one sent at the start', async () => {
+    // Prepare
+    const startedAtMs = Date.UTC(2026, 11, 7, 12);
+    const queue = new MemoryQueue();
+    queue.send(event(1), { RULE_ARN }, startedAtMs - 1);
+    const atStart = queue.send(event(2), { RULE_ARN }, startedAtMs);
+    const buses = new MemoryBuses();
+
+    // Act
+    const tally = await redriveQueue({
+      options: OPTIONS, queueKind: 'dead-letter', queueName: 'consumer-dlq', fallbackBus: 'fallback-bus',
+      queue, publisher: buses, write: () => undefined, now: () => startedAtMs, settings: QUIET,
+    });
+
+    // Assess
+    expect(buses.events.map(({ Detail }) => Detail)).toEqual(['{"rideId":"r-1"}']);
+    expect(queue.visibleIds()).toEqual([atStart]);
+    expect(Object.fromEntries(tally.skipped)).toEqual({ ARRIVED_DURING_RUN: 1 });
   });
 });
