@@ -95,8 +95,11 @@ the function has, from its declaration apps/<name>/infra/declaration.ts):
                on the bus named in the message's RULE_ARN.
 
 An object or message is deleted only once everything in it was re-driven;
-what is not re-driven stays for the next run. A Function URL function keeps
-nothing (its callers retry), so there is nothing to re-drive.
+what is not re-driven stays for the next run. A queue is re-driven as it was
+when the run started: a message queued since (an event put back that failed
+again comes back as a new message) is skipped, ARRIVED_DURING_RUN, and left
+for the next run. A Function URL function keeps nothing (its callers retry),
+so there is nothing to re-drive.
 
 Options:
   --function <name>      the function, e.g. kinesis-republisher (required)
@@ -165,7 +168,10 @@ full command with every location (there is no SSM locally), e.g.
 npm run redrive -- --bucket wildrydes-quarantine --function kinesis-republisher
   --source quarantine
 
-Exit status: 0 nothing failed, 1 something failed (see summary), 2 bad usage.`;
+Exit status: 0 nothing failed, 1 something failed (see summary), 2 bad usage.
+What is skipped because it cannot be re-driven as it is does not fail the
+run (exit 0): the summary then ends with "N kept: they cannot be re-driven
+as they are (see the skipped lines above)"; look at those by hand.`;
 
 /** Nx project names: lower-case letters, digits and dashes. A slash would escape the prefix. */
 const FUNCTION_NAME = /^[a-z0-9][a-z0-9-]{0,127}$/;

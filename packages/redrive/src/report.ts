@@ -1,4 +1,4 @@
-import { total, type RedriveTally } from './tally.js';
+import { ARRIVED_DURING_RUN, keptAsTheyAre, total, type RedriveTally } from './tally.js';
 
 /** What the summary needs to know about the run besides its counts. */
 export interface SummaryContext {
@@ -10,6 +10,8 @@ export interface SummaryContext {
   readonly dryRun: boolean;
   readonly keep: boolean;
   readonly limit: number | undefined;
+  /** What filters out, for the note of that row. @default '(--since, --reason)' */
+  readonly filteredBy?: string;
 }
 
 /**
@@ -28,7 +30,9 @@ export function progressLine(tally: RedriveTally, dryRun: boolean): string {
 
 /**
  * The summary at the end: listed, filtered out, re-driven, skipped (why), failed (why),
- * deleted, not reached.
+ * deleted, not reached; then what to do about what is left: failed items (exit status 1),
+ * messages that arrived during the run, and, last, the items kept because they cannot be
+ * re-driven as they are (not failures: the exit status stays 0, so this line is the signal).
  *
  * @example
  * ```ts
@@ -39,6 +43,7 @@ export function progressLine(tally: RedriveTally, dryRun: boolean): string {
  * //   skipped       1  (INVALID_BASE64: 1)
  * //   failed        0
  * //   deleted       3
+ * // 1 kept: they cannot be re-driven as they are (see the skipped lines above)
  * ```
  */
 export function summaryLines(tally: RedriveTally, context: SummaryContext): string[] {
@@ -46,7 +51,7 @@ export function summaryLines(tally: RedriveTally, context: SummaryContext): stri
   const lines = [
     `Summary for ${context.functionName} in ${context.where}${context.dryRun ? ' (dry run: nothing was changed)' : ''}:`,
     row('listed', tally.listed),
-    row('filtered out', tally.filteredOut, '(--since, --reason)'),
+    row('filtered out', tally.filteredOut, context.filteredBy ?? '(--since, --reason)'),
     row(context.dryRun ? 'would re-drive' : 're-driven', tally.redriven),
     row('skipped', total(tally.skipped), byCode(tally.skipped)),
     row('failed', total(tally.failed), byCode(tally.failed)),
@@ -54,6 +59,12 @@ export function summaryLines(tally: RedriveTally, context: SummaryContext): stri
   ];
   if (tally.notReached > 0) lines.push(row('not reached', tally.notReached, `(--limit ${String(context.limit)}: run again for the rest)`));
   if (total(tally.failed) > 0) lines.push(`Failed records stay in ${context.keptIn}; fix the cause and run the command again.`);
+  const arrived = tally.skipped.get(ARRIVED_DURING_RUN) ?? 0;
+  if (arrived > 0) {
+    lines.push(`${arrived} arrived during this run and wait for the next one; if they are events this run put back, they failed again: fix the cause first.`);
+  }
+  const kept = keptAsTheyAre(tally);
+  if (kept > 0) lines.push(`${kept} kept: they cannot be re-driven as they are (see the skipped lines above)`);
   return lines;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ProgressThrottle } from '../../src/progress-throttle.js';
 import { progressLine, summaryLines } from '../../src/report.js';
-import { countInto, failureCode, newTally, total } from '../../src/tally.js';
+import { ARRIVED_DURING_RUN, countInto, failureCode, newTally, total } from '../../src/tally.js';
 
 const context = { functionName: 'kinesis-republisher', where: 'bucket quarantine-1', keptIn: 'the quarantine', dryRun: false, keep: false, limit: undefined };
 
@@ -40,6 +40,7 @@ describe('summaryLines', () => {
       '  failed             3  (BlockedByEarlierFailure: 1, ResourceNotFoundException: 2)',
       '  deleted            3',
       'Failed records stay in the quarantine; fix the cause and run the command again.',
+      '1 kept: they cannot be re-driven as they are (see the skipped lines above)',
     ]);
     expect(total(tally.failed)).toBe(3);
   });
@@ -57,6 +58,37 @@ describe('summaryLines', () => {
     expect(lines).toContain('  would re-drive     2');
     expect(lines).toContain('  deleted            0  (dry run)');
     expect(lines).toContain('  not reached        3  (--limit 2: run again for the rest)');
+  });
+
+  it('ends with how many items were kept because they cannot be re-driven as they are, though they fail nothing (exit 0)', () => {
+    // Prepare
+    const tally = newTally();
+    Object.assign(tally, { listed: 6, settled: 6, redriven: 1, deleted: 1 });
+    for (const code of ['NO_PAYLOAD', 'NOT_AN_EVENT', 'UNRECOGNISED_KEY', 'INVALID_BASE64', 'OBJECT_GONE']) countInto(tally.skipped, code);
+
+    // Act
+    const lines = summaryLines(tally, context);
+
+    // Assess
+    expect(lines.at(-1)).toBe('4 kept: they cannot be re-driven as they are (see the skipped lines above)');
+    expect(total(tally.failed)).toBe(0);
+  });
+
+  it('has no kept line when nothing skipped stays stuck: an object gone since the listing, a message that arrived during the run', () => {
+    // Prepare
+    const tally = newTally();
+    Object.assign(tally, { listed: 3, settled: 3 });
+    countInto(tally.skipped, 'OBJECT_GONE');
+    countInto(tally.skipped, ARRIVED_DURING_RUN);
+    countInto(tally.skipped, ARRIVED_DURING_RUN);
+
+    // Act
+    const lines = summaryLines(tally, { ...context, where: 'queue q', keptIn: 'the queue', filteredBy: '(--since)' });
+
+    // Assess
+    expect(lines.some((line) => line.includes('kept:'))).toBe(false);
+    expect(lines).toContain('  filtered out       0  (--since)');
+    expect(lines.at(-1)).toBe('2 arrived during this run and wait for the next one; if they are events this run put back, they failed again: fix the cause first.');
   });
 
   it('notes --keep', () => {
