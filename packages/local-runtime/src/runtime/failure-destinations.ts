@@ -18,10 +18,29 @@ export interface FunctionFailureLocations {
   onFailureQueueUrl?: string;
 }
 
+/**
+ * The `ERROR_CODE` of a dead-letter message for a target's last error, from the codes the
+ * EventBridge User Guide lists ("Using dead-letter queues to process undelivered events"):
+ * `THROTTLING`, `TIMEOUT`, `CONNECTION_FAILURE`, else `SDK_CLIENT_ERROR`.
+ *
+ * @example
+ * ```ts
+ * eventBridgeErrorCode(Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' })); // 'THROTTLING'
+ * ```
+ */
+export function eventBridgeErrorCode(cause: unknown): string {
+  const { name = '', code = '' } = (cause ?? {}) as { name?: string; code?: string };
+  if (/Throttl|TooManyRequests|RequestLimitExceeded/.test(name)) return 'THROTTLING';
+  if (/Timeout|TimedOut/i.test(name) || code === 'ETIMEDOUT') return 'TIMEOUT';
+  if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH'].includes(code)) return 'CONNECTION_FAILURE';
+  return 'SDK_CLIENT_ERROR';
+}
+
 /** Why EventBridge gave up on an event, as its dead-letter messages say it. */
 export interface DeadLetterReason {
   readonly ruleArn: string;
   readonly targetArn: string;
+  /** One of EventBridge's documented codes: see {@link eventBridgeErrorCode}. */
   readonly errorCode: string;
   readonly errorMessage: string;
   /** `MaximumRetryAttempts` or `MaximumEventAgeInSeconds`. */
@@ -105,7 +124,7 @@ export class FailureDestinations {
             ERROR_CODE: text(reason.errorCode),
             ERROR_MESSAGE: text(reason.errorMessage.slice(0, 1_000)),
             EXHAUSTED_RETRY_CONDITION: text(reason.exhaustedRetryCondition),
-            RETRY_ATTEMPTS: { DataType: 'Number', StringValue: String(reason.retryAttempts) },
+            RETRY_ATTEMPTS: text(String(reason.retryAttempts)),
           },
         }),
       ),

@@ -15,7 +15,7 @@ import { onFailureMappingPrefix } from '@wildrydes/schemas';
 import { startFunctionUrlServer, type FunctionUrlServer } from '../http/function-url-server.js';
 import { AsyncInvoker } from './async-invoker.js';
 import { eventKey } from './event-key.js';
-import type { FailureDestinations } from './failure-destinations.js';
+import { eventBridgeErrorCode, type FailureDestinations } from './failure-destinations.js';
 import type { DeclaredLocalFunction } from './load-declarations.js';
 import type { LocalPlatform } from './local-platform.js';
 
@@ -173,7 +173,7 @@ export async function wireFunctions(
           context.destinations.deadLetter(declaration.name, event, {
             ruleArn: `arn:aws:events:${context.region}:${context.accountId}:rule/${context.platform.eventBusName}/${ruleName}`,
             targetArn: functionArn,
-            errorCode: error.cause instanceof Error ? error.cause.name : 'TargetInvocationFailed',
+            errorCode: eventBridgeErrorCode(error.cause),
             errorMessage: error.message,
             exhaustedRetryCondition: error.reason === 'retries-exhausted' ? 'MaximumRetryAttempts' : 'MaximumEventAgeInSeconds',
             retryAttempts: error.attempts - 1,
