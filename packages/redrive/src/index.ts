@@ -8,7 +8,7 @@ export { redrive, DEFAULT_REDRIVE_SETTINGS, type RedriveRun, type RedriveSetting
 export { redriveOnFailureObjects, type OnFailureRun } from './redrive-on-failure.js';
 export { redriveQueue, type QueueRun } from './redrive-queue.js';
 export { planRecord, type RecordDecision, type SkipCode } from './plan-record.js';
-export { planOnFailureObject, invokeTargetOf, type OnFailureDecision, type BatchRecord } from './plan-on-failure.js';
+export { planOnFailureObject, invokeTargetOf, functionNameOf, type OnFailureDecision, type BatchRecord } from './plan-on-failure.js';
 export { planQueueMessage, busOfRuleArn, type EventQueueKind, type QueueMessageDecision } from './plan-queue-message.js';
 export { selectKeys, type KeySelection } from './select-keys.js';
 export { compareStreamPositions, sortForRedrive, type StreamPosition } from './ordering.js';

@@ -10,7 +10,10 @@ export interface RedriveLocations {
   readonly quarantineBucket?: string;
   /** `on-failure-objects`. */
   readonly failureBucket?: string;
-  /** `on-failure-objects`: `aws/lambda/<ESM-UUID>/`. */
+  /**
+   * `on-failure-objects`, optional: one mapping's `aws/lambda/<ESM-UUID>/` to list instead of the
+   * whole `aws/lambda/` (objects are chosen by the function they name, see `functionArn`).
+   */
   readonly onFailurePrefix?: string;
   /** `dead-letter-queue`. */
   readonly deadLetterQueueUrl?: string;
@@ -19,9 +22,10 @@ export interface RedriveLocations {
   /** `dead-letter-queue` and `on-failure-queue`: the bus for events whose message names none. */
   readonly eventBusName?: string;
   /**
-   * `quarantine` of a DynamoDB-stream function: the deployed function its quarantined records are
-   * re-delivered to, as Lambda's Invoke API takes it (name or ARN). CloudFormation generates the
-   * deployed name, so it is not the project name (except locally).
+   * The deployed function, as Lambda's Invoke API takes it (name or ARN). CloudFormation generates
+   * the deployed name, so it is not the project name (except locally). `on-failure-objects`: only
+   * objects whose `requestContext.functionArn` names this function are re-driven. `quarantine` of
+   * a DynamoDB-stream function: its quarantined records are re-delivered to it.
    */
   readonly functionArn?: string;
 }
@@ -36,10 +40,12 @@ export interface LocationNeeds {
 export type ParameterReader = (name: string, hint: ParameterHint) => Promise<string>;
 
 type LocationName = keyof RedriveLocations;
+/** The locations read from SSM when not given; `onFailurePrefix` is only ever an option (a narrowing). */
+type ResolvedLocationName = Exclude<LocationName, 'onFailurePrefix'>;
 
-const NEEDS: Readonly<Record<SourceKind, readonly LocationName[]>> = {
+const NEEDS: Readonly<Record<SourceKind, readonly ResolvedLocationName[]>> = {
   quarantine: ['quarantineBucket'],
-  'on-failure-objects': ['failureBucket', 'onFailurePrefix'],
+  'on-failure-objects': ['failureBucket', 'functionArn'],
   'dead-letter-queue': ['deadLetterQueueUrl', 'eventBusName'],
   'on-failure-queue': ['onFailureQueueUrl', 'eventBusName'],
 };
@@ -47,10 +53,10 @@ const NEEDS: Readonly<Record<SourceKind, readonly LocationName[]>> = {
 /**
  * What a source needs for a function with this trigger. A DynamoDB-stream function's quarantine
  * is re-delivered to the function itself, so it needs the deployed function; a Kinesis
- * function's goes back onto streams, and on-failure objects name their function
- * (`requestContext.functionArn`).
+ * function's goes back onto streams. On-failure objects need the deployed function to tell the
+ * function's objects from others' (`requestContext.functionArn`).
  */
-function needsOf(source: SourceKind, triggerType: FunctionTriggerType): readonly LocationName[] {
+function needsOf(source: SourceKind, triggerType: FunctionTriggerType): readonly ResolvedLocationName[] {
   if (source === 'quarantine' && triggerType === 'dynamodb-stream') return [...NEEDS.quarantine, 'functionArn'];
   return NEEDS[source];
 }
@@ -59,7 +65,9 @@ function needsOf(source: SourceKind, triggerType: FunctionTriggerType): readonly
  * The locations the sources need: each from its command-line option when given, else from
  * its SSM parameter (platform parameters, or the function stack's own, see
  * `functionParameterPath`). Only what the sources need for this trigger is read (the deployed
- * function only for a DynamoDB-stream function's quarantine).
+ * function for on-failure objects and a DynamoDB-stream function's quarantine). The on-failure
+ * prefix is never read from SSM: `--on-failure-prefix` narrows the listing when given, else the
+ * whole `aws/lambda/` is listed, so objects of a mapping replaced since are found too.
  *
  * @throws whatever `read` throws for a parameter it cannot read
  *
@@ -69,11 +77,13 @@ function needsOf(source: SourceKind, triggerType: FunctionTriggerType): readonly
  * // { quarantineBucket: options.bucketName ?? <SSM value> }
  * await resolveLocations(options, { triggerType: 'dynamodb-stream', sources: ['quarantine'] }, read);
  * // { quarantineBucket: …, functionArn: options.functionArn ?? <SSM /wildrydes/functions/<name>/function-arn> }
+ * await resolveLocations(options, { triggerType: 'kinesis', sources: ['on-failure-objects'] }, read);
+ * // { failureBucket: …, functionArn: …, onFailurePrefix: options.onFailurePrefix (only when given) }
  * ```
  */
 export async function resolveLocations(options: RedriveOptions, needs: LocationNeeds, read: ParameterReader): Promise<RedriveLocations> {
   const fn = options.functionName;
-  const how: Record<LocationName, { given: string | undefined; parameter: string; hint: ParameterHint }> = {
+  const how: Record<ResolvedLocationName, { given: string | undefined; parameter: string; hint: ParameterHint }> = {
     quarantineBucket: {
       given: options.bucketName,
       parameter: PLATFORM_PARAMETERS.quarantineBucketName,
@@ -83,11 +93,6 @@ export async function resolveLocations(options: RedriveOptions, needs: LocationN
       given: options.failureBucketName,
       parameter: PLATFORM_PARAMETERS.failureBucketName,
       hint: { what: 'the failure bucket name', remedy: 'deploy the platform stack, or pass --failure-bucket' },
-    },
-    onFailurePrefix: {
-      given: options.onFailurePrefix,
-      parameter: functionParameterPath(fn, 'onFailurePrefix'),
-      hint: { what: `the on-failure prefix of ${fn}`, remedy: `deploy the stack of ${fn}, or pass --on-failure-prefix` },
     },
     deadLetterQueueUrl: {
       given: options.deadLetterQueueUrl,
@@ -116,6 +121,7 @@ export async function resolveLocations(options: RedriveOptions, needs: LocationN
     const { given, parameter, hint } = how[name];
     locations[name] = given ?? (await read(parameter, hint));
   }
+  if (options.onFailurePrefix !== undefined && needs.sources.includes('on-failure-objects')) locations.onFailurePrefix = options.onFailurePrefix;
   return locations;
 }
 

@@ -87,3 +87,20 @@ export function invokeTargetOf(functionArn: string): InvokeTarget | undefined {
   const [, functionName, qualifier] = match as unknown as [string, string, string | undefined];
   return qualifier === undefined ? { functionName } : { functionName, qualifier };
 }
+
+/**
+ * The function name in what Lambda's Invoke API takes as `FunctionName` ("Invoke", AWS Lambda API
+ * Reference): a name, a partial ARN `<account>:function:<name>` or an ARN
+ * `arn:<partition>:lambda:<region>:<account>:function:<name>`, each optionally followed by
+ * `:<version or alias>`, which is dropped.
+ *
+ * @example
+ * ```ts
+ * functionNameOf('arn:aws:lambda:us-east-1:123456789012:function:WildRydes-Reactor-Fn1A2B:live'); // 'WildRydes-Reactor-Fn1A2B'
+ * functionNameOf('ddb-stream-reactor');                                                             // 'ddb-stream-reactor'
+ * ```
+ */
+export function functionNameOf(nameOrArn: string): string {
+  const afterFunction = /(?:^|:)function:(.+)$/.exec(nameOrArn)?.[1] ?? nameOrArn;
+  return afterFunction.split(':')[0] ?? afterFunction;
+}

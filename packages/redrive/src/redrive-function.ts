@@ -14,6 +14,7 @@ import { requireLocation, type RedriveLocations } from './locations.js';
 import type { RedriveOptions } from './options.js';
 import { functionPrefix } from './quarantine-key.js';
 import { redrive, type RedriveSettings } from './redrive.js';
+import { functionNameOf } from './plan-on-failure.js';
 import { redriveOnFailureObjects } from './redrive-on-failure.js';
 import { redriveQueue } from './redrive-queue.js';
 import { summaryLines } from './report.js';
@@ -71,7 +72,7 @@ export interface SourceTally {
  * const tallies = await redriveFunction({
  *   functionName: 'kinesis-ddb-writer',
  *   sources: ['quarantine', 'on-failure-objects'],
- *   locations: { quarantineBucket: 'wildrydes-quarantine', failureBucket: 'wildrydes-failures', onFailurePrefix: 'aws/lambda/0b1c…/' },
+ *   locations: { quarantineBucket: 'wildrydes-quarantine', failureBucket: 'wildrydes-failures', functionArn: 'WildRydes-KinesisDdbWriter-Fn1A2B' },
  *   clients: { s3, kinesis, lambda },
  *   write: (line) => console.log(line),
  * });
@@ -82,10 +83,11 @@ export async function redriveFunction(input: RedriveFunctionInput): Promise<Sour
   const filters = { since: undefined, reasons: undefined, dryRun: false, limit: undefined, keep: false, ...input.filters };
   const results: SourceTally[] = [];
   for (const source of input.sources) {
-    const { where, from, keptIn, run } = prepare(source, input, filters);
-    input.write(headerLine(source, from, filters));
+    const { where, from, of, keptIn, filteredBy, run } = prepare(source, input, filters);
+    input.write(headerLine(source, { from, of }, filters));
     const tally = await run();
-    for (const line of summaryLines(tally, { functionName: input.functionName, where, keptIn, dryRun: filters.dryRun, keep: filters.keep, limit: filters.limit })) {
+    const context = { functionName: input.functionName, where, keptIn, dryRun: filters.dryRun, keep: filters.keep, limit: filters.limit, ...(filteredBy === undefined ? {} : { filteredBy }) };
+    for (const line of summaryLines(tally, context)) {
       input.write(line);
     }
     results.push({ source, where, tally });
@@ -95,11 +97,17 @@ export async function redriveFunction(input: RedriveFunctionInput): Promise<Sour
 
 type Filters = Pick<RedriveOptions, 'since' | 'reasons' | 'dryRun' | 'limit' | 'keep'>;
 
-/** A source ready to run: where it is (summary), where it reads from (header), what failures stay in. */
+/** Where Lambda writes every stream mapping's S3 on-failure objects: `aws/lambda/<ESM-UUID>/…`. */
+const ON_FAILURE_ROOT_PREFIX = 'aws/lambda/';
+
+/** A source ready to run: where it is (summary), where it reads from (header), what failures stay in, what filters it. */
 interface PreparedSource {
   readonly where: string;
   readonly from: string;
   readonly keptIn: string;
+  /** Whose items, when the source holds others' too, e.g. `function WildRydes-…`. */
+  readonly of?: string;
+  readonly filteredBy?: string;
   readonly run: () => Promise<RedriveTally>;
 }
 
@@ -128,17 +136,21 @@ function prepare(source: SourceKind, input: RedriveFunctionInput, filters: Filte
     }
     case 'on-failure-objects': {
       const bucket = requireLocation(locations, 'failureBucket', source);
-      const prefix = requireLocation(locations, 'onFailurePrefix', source);
+      const deployedFunction = requireLocation(locations, 'functionArn', source);
+      const prefix = locations.onFailurePrefix ?? ON_FAILURE_ROOT_PREFIX;
       const s3 = requireClient(input.clients.s3, 's3', source);
       return {
         where: `bucket ${bucket} under ${prefix}`,
         from: `s3://${bucket}/${prefix}`,
+        of: `function ${functionNameOf(deployedFunction)}`,
         keptIn: 'the failure bucket',
+        filteredBy: "(--since, other functions' objects)",
         run: () =>
           redriveOnFailureObjects({
             ...common,
             options: filters,
             prefix,
+            deployedFunction,
             store: s3OnFailureStore(s3, bucket, now),
             writer: lazyWriter(input.clients.kinesis, source, now),
             invoker: lazyInvoker(input.clients.lambda, source),
@@ -155,6 +167,7 @@ function prepare(source: SourceKind, input: RedriveFunctionInput, filters: Filte
         where: `queue ${queueUrl}`,
         from: queueUrl,
         keptIn: 'the queue',
+        filteredBy: '(--since)',
         run: () =>
           redriveQueue({
             ...common,
@@ -189,7 +202,7 @@ function lazyInvoker(client: LambdaClient | undefined, source: SourceKind): Retu
   };
 }
 
-function headerLine(source: SourceKind, from: string, filters: Filters): string {
+function headerLine(source: SourceKind, { from, of }: Pick<PreparedSource, 'from' | 'of'>, filters: Filters): string {
   const what: Record<SourceKind, string> = {
     quarantine: 'records',
     'on-failure-objects': 'on-failure batches',
@@ -202,5 +215,5 @@ function headerLine(source: SourceKind, from: string, filters: Filters): string 
   ].join('');
   const mode = filters.dryRun ? ' (dry run: nothing will be changed)' : filters.keep ? ' (--keep: nothing is deleted)' : '';
   const limit = filters.limit === undefined ? '' : `, at most ${filters.limit}`;
-  return `Re-driving ${what[source]}${filterText} from ${from}${limit}${mode}`;
+  return `Re-driving ${what[source]}${of === undefined ? '' : ` of ${of}`}${filterText} from ${from}${limit}${mode}`;
 }

@@ -3,7 +3,7 @@ import { parseOnFailureObjectKey, type StreamOnFailureRecord } from '@wildrydes/
 import type { RedriveOptions } from './options.js';
 import { OrderGuard, type GuardedPosition } from './order-guard.js';
 import { blockedDetail } from './plan-record.js';
-import { planOnFailureObject, type BatchRecord } from './plan-on-failure.js';
+import { functionNameOf, invokeTargetOf, planOnFailureObject, type BatchRecord } from './plan-on-failure.js';
 import type { FunctionInvoker, OnFailureReadOutcome, OnFailureStore, StreamWriter } from './ports.js';
 import { DEFAULT_REDRIVE_SETTINGS, type RedriveSettings } from './redrive.js';
 import { failureCode, type RedriveTally } from './tally.js';
@@ -12,8 +12,18 @@ import { TallyRecorder } from './tally-recorder.js';
 /** One re-drive of a stream mapping's on-failure objects. */
 export interface OnFailureRun {
   readonly options: Pick<RedriveOptions, 'since' | 'dryRun' | 'limit' | 'keep'>;
-  /** The mapping's key prefix in the failure bucket, `aws/lambda/<ESM-UUID>/`. */
+  /**
+   * Where to list in the failure bucket: `aws/lambda/` (every mapping's objects, those of mappings
+   * replaced since included), or one mapping's `aws/lambda/<ESM-UUID>/` to narrow it.
+   */
   readonly prefix: string;
+  /**
+   * The deployed function whose objects are re-driven, as Lambda's Invoke API names it (name,
+   * partial ARN or ARN; a version or alias is ignored). An object is this run's only when its
+   * `requestContext.functionArn` names the same function: any function's role may write under
+   * `aws/lambda/`, so a prefix does not tell whose an object is.
+   */
+  readonly deployedFunction: string;
   readonly store: OnFailureStore;
   readonly writer: StreamWriter;
   readonly invoker: FunctionInvoker;
@@ -24,20 +34,28 @@ export interface OnFailureRun {
   readonly settings?: Partial<RedriveSettings>;
 }
 
-/** An object's place in its stream, from its key and its batch info. */
+/**
+ * An object's place: its stream and shard (batch info), where its batch starts, and the mapping
+ * and shard its key names. Objects of a mapping replaced since share the stream with the current
+ * mapping's, so order and hold-backs go by stream; an object that cannot be read is known only
+ * by its key, so it holds back its mapping's shard.
+ */
 interface IndexedObject {
   readonly key: string;
   readonly position: GuardedPosition;
+  readonly mapping: GuardedPosition;
   readonly startSequenceNumber: bigint;
 }
 
 const BLOCKED = 'BlockedByEarlierFailure';
 
 /**
- * Re-drives the batches a stream event source mapping gave up on, from its S3 on-failure
- * destination: lists the objects under `prefix`, drops those that failed before `--since` (the
- * key holds the day), reads each once to learn its shard and first sequence number (keeping
- * only that), sorts them by shard then sequence number, and then, object by object:
+ * Re-drives the batches a function's stream event source mappings gave up on, from their S3
+ * on-failure destination: lists the objects under `prefix`, drops those that failed before
+ * `--since` (the key holds the day), reads each once to learn whose it is (objects of other
+ * functions than `deployedFunction` are filtered out and never touched) and its shard and first
+ * sequence number (keeping only that), sorts them by shard then sequence number, and then,
+ * object by object:
  * - a Kinesis batch goes back onto its stream ({@link planOnFailureObject}), original bytes and
  *   partition keys, in order per key; a record whose key failed earlier in the run is held back;
  * - a DynamoDB batch is re-delivered to the function that failed on it, exactly as stored; one
@@ -47,7 +65,7 @@ const BLOCKED = 'BlockedByEarlierFailure';
  *
  * @example
  * ```ts
- * const tally = await redriveOnFailureObjects({ options, prefix: 'aws/lambda/0b1c…/', store, writer, invoker, write: console.log });
+ * const tally = await redriveOnFailureObjects({ options, prefix: 'aws/lambda/', deployedFunction: 'WildRydes-KinesisDdbWriter-Fn1A2B', store, writer, invoker, write: console.log });
  * ```
  */
 export async function redriveOnFailureObjects(run: OnFailureRun): Promise<RedriveTally> {
@@ -65,7 +83,9 @@ export async function redriveOnFailureObjects(run: OnFailureRun): Promise<Redriv
     else candidates.push({ key, position: { streamName: parts.mappingUuid, shardId: parts.shardId } });
   }
 
-  const indexed = sortByStreamPosition(await indexObjects(run, candidates, settings.readConcurrency, { guard, recorder }));
+  const ownName = functionNameOf(run.deployedFunction);
+  const isOwn = (record: StreamOnFailureRecord): boolean => invokeTargetOf(record.requestContext.functionArn)?.functionName === ownName;
+  const indexed = sortByStreamPosition(await indexObjects(run, candidates, { concurrency: settings.readConcurrency, isOwn }, { guard, recorder }));
   let budget = options.limit ?? Number.POSITIVE_INFINITY;
   let next = 0;
   while (next < indexed.length && budget > 0) {
@@ -88,11 +108,14 @@ export async function redriveOnFailureObjects(run: OnFailureRun): Promise<Redriv
   return recorder.tally;
 }
 
-/** Reads every candidate once, keeping only where its batch starts; what cannot be read is settled here. */
+/**
+ * Reads every candidate once, keeping only where the batch of each of the function's own objects
+ * starts; other functions' objects are filtered out, and what cannot be read is settled here.
+ */
 async function indexObjects(
   run: OnFailureRun,
   candidates: ReadonlyArray<{ key: string; position: GuardedPosition }>,
-  concurrency: number,
+  { concurrency, isOwn }: { concurrency: number; isOwn: (record: StreamOnFailureRecord) => boolean },
   on: { guard: OrderGuard; recorder: TallyRecorder },
 ): Promise<IndexedObject[]> {
   const indexed: IndexedObject[] = [];
@@ -102,8 +125,17 @@ async function indexObjects(
     window.forEach((candidate, index) => {
       const record = recordOf(candidate, outcomes[index], on);
       if (record === undefined) return;
-      const { startSequenceNumber } = 'KinesisBatchInfo' in record ? record.KinesisBatchInfo : record.DDBStreamBatchInfo;
-      indexed.push({ ...candidate, startSequenceNumber: /^\d+$/.test(startSequenceNumber) ? BigInt(startSequenceNumber) : 0n });
+      if (!isOwn(record)) {
+        on.recorder.filtered();
+        return;
+      }
+      const { startSequenceNumber, streamArn, shardId } = 'KinesisBatchInfo' in record ? record.KinesisBatchInfo : record.DDBStreamBatchInfo;
+      indexed.push({
+        key: candidate.key,
+        position: { streamName: streamArn, shardId },
+        mapping: candidate.position,
+        startSequenceNumber: /^\d+$/.test(startSequenceNumber) ? BigInt(startSequenceNumber) : 0n,
+      });
     });
   }
   return indexed;
@@ -132,7 +164,7 @@ function recordOf(
   }
 }
 
-/** Objects by mapping, shard, first sequence number (as a number: lengths vary), then key. */
+/** Objects by stream, shard, first sequence number (as a number: lengths vary), then key. */
 function sortByStreamPosition(objects: IndexedObject[]): IndexedObject[] {
   const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
   return objects.sort(
@@ -142,6 +174,11 @@ function sortByStreamPosition(objects: IndexedObject[]): IndexedObject[] {
       (a.startSequenceNumber < b.startSequenceNumber ? -1 : a.startSequenceNumber > b.startSequenceNumber ? 1 : 0) ||
       compare(a.key, b.key),
   );
+}
+
+/** What holds back a record of the object: a failure on its stream's shard or partition key, or an unreadable object of its mapping's shard. */
+function blockerOf(guard: OrderGuard, object: IndexedObject, partitionKey: string): string | undefined {
+  return guard.blockerOf(object.position, partitionKey) ?? guard.blockerOf(object.mapping, '');
 }
 
 /** Re-drives one object; true when all of it was re-driven (or would be, in a dry run). */
@@ -156,7 +193,7 @@ async function redriveObject(
     on.recorder.skip(object.key, decision.code, decision.detail);
     return false;
   }
-  const shardBlocker = on.guard.blockerOf(object.position, '');
+  const shardBlocker = blockerOf(on.guard, object, '');
   if (shardBlocker !== undefined && decision.kind === 'invoke') {
     on.recorder.fail(object.key, BLOCKED, blockedDetail(shardBlocker));
     return false;
@@ -192,7 +229,7 @@ async function putBatch(
   const sendable: Array<{ ref: number; partitionKey: string; data: Uint8Array }> = [];
   let firstBlocker: string | undefined;
   records.forEach(({ partitionKey, data }, ref) => {
-    const blocker = on.guard.blockerOf(object.position, partitionKey);
+    const blocker = blockerOf(on.guard, object, partitionKey);
     if (blocker === undefined) sendable.push({ ref, partitionKey, data });
     else firstBlocker ??= blocker;
   });

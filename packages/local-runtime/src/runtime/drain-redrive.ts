@@ -86,7 +86,8 @@ export async function redriveEverything(input: DrainRedrive): Promise<number> {
       locations: {
         failureBucket: input.platform.failureBucketName,
         eventBusName: input.platform.eventBusName,
-        // Locally the Lambda Invoke API serves each function under its project name.
+        // Locally each function is named by its project name: its on-failure objects name it
+        // (requestContext.functionArn), and the Lambda Invoke API serves it under it.
         functionArn: declaration.name,
         ...where,
       },

@@ -74,7 +74,7 @@ describe('npm start, end to end', () => {
       const beforeReconciliation = printed.slice(0, printed.indexOf('Reconciliation')).split('\n');
       expect(beforeReconciliation.filter((line) => line.length > 79 && !/^(Function logs: |npm run redrive -- )/.test(line))).toEqual([]);
       // Each function that keeps what it fails on has its re-drive command, every location named.
-      expect(printed).toMatch(/^npm run redrive -- --function kinesis-ddb-writer --bucket wildrydes-quarantine --failure-bucket wildrydes-failures --on-failure-prefix aws\/lambda\/[0-9a-f-]{36}\/$/m);
+      expect(printed).toMatch(/^npm run redrive -- --function kinesis-ddb-writer --bucket wildrydes-quarantine --failure-bucket wildrydes-failures --on-failure-prefix aws\/lambda\/[0-9a-f-]{36}\/ --function-arn kinesis-ddb-writer$/m);
       expect(printed).toMatch(/^npm run redrive -- --function eventbridge-consumer --dead-letter-queue-url http:\/\/127\.0\.0\.1:\d+\/000000000000\/eventbridge-consumer-dead-letter --on-failure-queue-url \S+ --event-bus wildrydes-bus$/m);
       expect(printed).toMatch(/^export AWS_ENDPOINT_URL_LAMBDA=http:\/\/127\.0\.0\.1:\d+$/m);
       expect(printed).toMatch(/^export AWS_ENDPOINT_URL_SQS=http:\/\/127\.0\.0\.1:\d+$/m);

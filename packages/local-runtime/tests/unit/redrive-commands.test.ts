@@ -29,7 +29,7 @@ describe('redriveCommandLines', () => {
     functions = await findFunctionDeclarations(WORKSPACE_ROOT);
   });
 
-  it('names the function to re-deliver to for a DynamoDB-stream function: locally, its project name (the local Lambda Invoke API serves it so)', () => {
+  it("names the deployed function of every stream function (its on-failure objects are those naming it; a DynamoDB-stream function's quarantine is re-delivered to it): locally, its project name", () => {
     // Act
     const lines = redriveCommandLines({ functions, platform: PLATFORM, locations: LOCATIONS });
 
@@ -40,9 +40,9 @@ describe('redriveCommandLines', () => {
     );
     expect(lines).toContain(
       'npm run redrive -- --function kinesis-ddb-writer --bucket wildrydes-quarantine --failure-bucket wildrydes-failures ' +
-        '--on-failure-prefix aws/lambda/66666666-7777-8888-9999-000000000000/',
+        '--on-failure-prefix aws/lambda/66666666-7777-8888-9999-000000000000/ --function-arn kinesis-ddb-writer',
     );
-    expect(lines.filter((line) => line.includes('--function-arn'))).toHaveLength(1);
+    expect(lines.filter((line) => line.includes('--function-arn'))).toHaveLength(2);
   });
 
   it('prints lines npm run redrive accepts, with every location it would otherwise read from SSM', () => {
@@ -63,6 +63,10 @@ describe('redriveCommandLines', () => {
     expect(parsed).toContainEqual({
       kind: 'run',
       options: expect.objectContaining({ functionName: 'eventbridge-consumer', eventBusName: 'wildrydes-bus', functionArn: undefined }),
+    });
+    expect(parsed).toContainEqual({
+      kind: 'run',
+      options: expect.objectContaining({ functionName: 'kinesis-ddb-writer', functionArn: 'kinesis-ddb-writer' }),
     });
   });
 });

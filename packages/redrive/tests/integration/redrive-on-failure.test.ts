@@ -6,7 +6,7 @@ import { CreateBucketCommand, PutObjectCommand, type S3Client } from '@aws-sdk/c
 import { createKinesisClient, createS3Client, deadlineAt, listQuarantined, quarantineRecords } from '@wildrydes/aws-clients';
 import { createKinesisStream, readShard, startEmulators, type CreatedKinesisStream, type RunningEmulators } from '@wildrydes/emulators';
 import { main } from '../../src/main.js';
-import { PREFIX, dynamoDbOnFailure, kinesisOnFailure } from '../support/on-failure.js';
+import { PREFIX, REPUBLISHER_ARN, dynamoDbOnFailure, kinesisOnFailure } from '../support/on-failure.js';
 import { quarantinedChange } from '../support/quarantined.js';
 
 let emulators: RunningEmulators;
@@ -129,7 +129,7 @@ describe('npm run redrive -- --source on-failure, Kinesis objects against s3rver
     ], { at: new Date('2026-12-07T11:00:00Z') });
     const metadataOnly = kinesisOnFailure(stream.streamName, 'shardId-000000000001', [{ partitionKey: 'X', data: 'x', sequenceNumber: '5' }], { withPayload: false });
     await putObjects(bucket, [later, earlier, metadataOnly]);
-    const argv = ['--function', 'kinesis-republisher', '--source', 'on-failure', '--failure-bucket', bucket, '--on-failure-prefix', PREFIX];
+    const argv = ['--function', 'kinesis-republisher', '--source', 'on-failure', '--failure-bucket', bucket, '--on-failure-prefix', PREFIX, '--function-arn', REPUBLISHER_ARN];
 
     // Act
     const dryRun = await runCommand([...argv, '--dry-run']);
@@ -141,7 +141,7 @@ describe('npm run redrive -- --source on-failure, Kinesis objects against s3rver
     expect(dryRun.code).toBe(0);
     expect(afterDryRun.keys).toEqual([later.key, earlier.key, metadataOnly.key].sort());
     expect(afterDryRun.records.size).toBe(0);
-    expect(dryRun.out[0]).toBe(`Re-driving on-failure batches from s3://${bucket}/${PREFIX} (dry run: nothing will be changed)`);
+    expect(dryRun.out[0]).toBe(`Re-driving on-failure batches of function kinesis-republisher from s3://${bucket}/${PREFIX} (dry run: nothing will be changed)`);
 
     expect(real.err).toEqual([]);
     expect(real.code).toBe(0);
@@ -152,10 +152,39 @@ describe('npm run redrive -- --source on-failure, Kinesis objects against s3rver
     expect(real.out).toContain(`Summary for kinesis-republisher in bucket ${bucket} under ${PREFIX}:`);
     expect(real.out).toContain('  skipped            1  (NO_PAYLOAD: 1)');
     expect(real.out).toContain('  deleted            2');
+    expect(real.out.at(-1)).toBe('1 kept: they cannot be re-driven as they are (see the skipped lines above)');
 
     expect(again.code).toBe(0);
     expect(again.out).toContain('  re-driven          0');
     expect((await byPartitionKey(stream)).get('Shadowfax')).toHaveLength(3);
+  });
+
+  it("re-drives the function's objects under every mapping's prefix, a replaced mapping's too, and never touches another function's", async () => {
+    // Prepare: the mapping was replaced (objects under two prefixes), and another function's object sits under the current one.
+    const bucket = 'redrive-on-failure-by-function';
+    const stream = await createKinesisStream(kinesis, 'redrive-on-failure-by-function', { shardCount: 1 });
+    const oldMapping = kinesisOnFailure(stream.streamName, 'shardId-000000000000', [{ partitionKey: 'Shadowfax', data: 'shadowfax-1', sequenceNumber: '1' }], {
+      mappingUuid: 'ffffffff-0000-4000-8000-000000000001',
+      at: new Date('2026-12-06T10:00:00Z'),
+    });
+    const current = kinesisOnFailure(stream.streamName, 'shardId-000000000000', [{ partitionKey: 'Shadowfax', data: 'shadowfax-2', sequenceNumber: '2' }]);
+    const writers = kinesisOnFailure(stream.streamName, 'shardId-000000000000', [{ partitionKey: 'Rocinante', data: 'not-ours', sequenceNumber: '3' }], {
+      functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:kinesis-ddb-writer',
+    });
+    await putObjects(bucket, [oldMapping, current, writers]);
+
+    // Act: no --on-failure-prefix, the deployed function as its ARN with an alias.
+    const { code, out } = await runCommand(['--function', 'kinesis-republisher', '--source', 'on-failure', '--failure-bucket', bucket, '--function-arn', `${REPUBLISHER_ARN}:live`]);
+
+    // Assess
+    expect(code).toBe(0);
+    const records = await byPartitionKey(stream);
+    expect(records.get('Shadowfax')).toEqual(['shadowfax-1', 'shadowfax-2']);
+    expect(records.has('Rocinante')).toBe(false);
+    expect(await keysIn(bucket)).toEqual([writers.key]);
+    expect(out[0]).toBe(`Re-driving on-failure batches of function kinesis-republisher from s3://${bucket}/aws/lambda/`);
+    expect(out).toContain("  filtered out       1  (--since, other functions' objects)");
+    expect(out).toContain('  re-driven          2');
   });
 
   it('keeps every object and exits 1 when the stream does not exist', async () => {
@@ -165,7 +194,7 @@ describe('npm run redrive -- --source on-failure, Kinesis objects against s3rver
     await putObjects(bucket, [object]);
 
     // Act
-    const { code, out } = await runCommand(['--function', 'kinesis-ddb-writer', '--source', 'on-failure', '--failure-bucket', bucket, '--on-failure-prefix', PREFIX]);
+    const { code, out } = await runCommand(['--function', 'kinesis-republisher', '--source', 'on-failure', '--failure-bucket', bucket, '--function-arn', 'kinesis-republisher']);
 
     // Assess
     expect(code).toBe(1);
@@ -185,7 +214,7 @@ describe('npm run redrive -- DynamoDB stream failures against s3rver and a Lambd
     invocations.length = 0;
     answer = (payload) =>
       payload.includes('Bucephalus') ? { body: '{"batchItemFailures":[{"itemIdentifier":"150"}]}' } : { body: '{"batchItemFailures":[]}' };
-    const argv = ['--function', 'ddb-stream-reactor', '--source', 'on-failure', '--failure-bucket', bucket, '--on-failure-prefix', PREFIX];
+    const argv = ['--function', 'ddb-stream-reactor', '--source', 'on-failure', '--failure-bucket', bucket, '--function-arn', 'ddb-stream-reactor'];
 
     // Act
     const firstRun = await runCommand(argv);

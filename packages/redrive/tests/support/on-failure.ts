@@ -3,6 +3,7 @@ import { onFailureObjectKey, type DynamoDbStreamOnFailureRecord, type KinesisOnF
 export const MAPPING_UUID = '0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0';
 export const PREFIX = `aws/lambda/${MAPPING_UUID}/`;
 export const REACTOR_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:ddb-stream-reactor';
+export const REPUBLISHER_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:kinesis-republisher';
 
 /** One Kinesis record of a stored batch. */
 export interface BatchSpec {
@@ -17,13 +18,15 @@ const randomUuid = (): string => `00000000-0000-4000-8000-${String(++randomCount
 
 /**
  * A Kinesis S3 on-failure object exactly as Lambda writes it ("Retain discarded batch records for
- * a Kinesis Data Streams event source in Lambda"), with its key. `at` sets the key's time.
+ * a Kinesis Data Streams event source in Lambda"), with its key. `at` sets the key's time;
+ * `functionArn` the function that failed (default kinesis-republisher); `mappingUuid` the mapping
+ * in the key (default {@link MAPPING_UUID}).
  */
 export function kinesisOnFailure(
   streamName: string,
   shardId: string,
   records: readonly BatchSpec[],
-  options: { at?: Date; withPayload?: boolean } = {},
+  options: { at?: Date; withPayload?: boolean; functionArn?: string; mappingUuid?: string } = {},
 ): { key: string; record: KinesisOnFailureRecord } {
   const streamArn = `arn:aws:kinesis:us-east-1:123456789012:stream/${streamName}`;
   const at = options.at ?? new Date('2026-12-07T10:20:30Z');
@@ -46,7 +49,7 @@ export function kinesisOnFailure(
     })),
   };
   const record: KinesisOnFailureRecord = {
-    requestContext: { requestId: randomUuid(), functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:kinesis-republisher', condition: 'RetryAttemptsExhausted', approximateInvokeCount: 6 },
+    requestContext: { requestId: randomUuid(), functionArn: options.functionArn ?? REPUBLISHER_ARN, condition: 'RetryAttemptsExhausted', approximateInvokeCount: 6 },
     responseContext: { statusCode: 200, executedVersion: '$LATEST', functionError: 'Unhandled' },
     version: '1.0',
     timestamp: at.toISOString(),
@@ -61,14 +64,14 @@ export function kinesisOnFailure(
     },
     ...(options.withPayload === false ? {} : { payload: JSON.stringify(payload) }),
   };
-  return { key: onFailureObjectKey({ mappingUuid: MAPPING_UUID, shardId, at, randomUuid: randomUuid() }), record };
+  return { key: onFailureObjectKey({ mappingUuid: options.mappingUuid ?? MAPPING_UUID, shardId, at, randomUuid: randomUuid() }), record };
 }
 
-/** A DynamoDB Streams S3 on-failure object as Lambda writes it, for changes of the given items. */
+/** A DynamoDB Streams S3 on-failure object as Lambda writes it, for changes of the given items (options as {@link kinesisOnFailure}'s; function default ddb-stream-reactor). */
 export function dynamoDbOnFailure(
   shardId: string,
   changes: ReadonlyArray<{ name: string; sequenceNumber: string }>,
-  options: { at?: Date; functionArn?: string } = {},
+  options: { at?: Date; functionArn?: string; mappingUuid?: string } = {},
 ): { key: string; record: DynamoDbStreamOnFailureRecord; payload: string } {
   const streamArn = 'arn:aws:dynamodb:us-east-1:123456789012:table/UnicornSensorData/stream/2026-12-07T00:00:00.000';
   const at = options.at ?? new Date('2026-12-07T10:20:30Z');
@@ -106,5 +109,5 @@ export function dynamoDbOnFailure(
     },
     payload,
   };
-  return { key: onFailureObjectKey({ mappingUuid: MAPPING_UUID, shardId, at, randomUuid: randomUuid() }), record, payload };
+  return { key: onFailureObjectKey({ mappingUuid: options.mappingUuid ?? MAPPING_UUID, shardId, at, randomUuid: randomUuid() }), record, payload };
 }

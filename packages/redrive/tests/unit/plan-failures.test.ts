@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { judgeResponse } from '../../src/adapters/lambda-invoker.js';
-import { invokeTargetOf, planOnFailureObject } from '../../src/plan-on-failure.js';
+import { functionNameOf, invokeTargetOf, planOnFailureObject } from '../../src/plan-on-failure.js';
 import { busOfRuleArn, planQueueMessage } from '../../src/plan-queue-message.js';
 import type { QueueMessage } from '../../src/ports.js';
 import { kinesisOnFailure } from '../support/on-failure.js';
@@ -49,6 +49,16 @@ describe('planOnFailureObject', () => {
   ])('reads the function of %s', (arn, expected) => {
     // Act / Assess
     expect(invokeTargetOf(arn)).toEqual(expected);
+  });
+
+  it.each([
+    ['WildRydes-Reactor-Fn1A2B', 'WildRydes-Reactor-Fn1A2B'],
+    ['WildRydes-Reactor-Fn1A2B:live', 'WildRydes-Reactor-Fn1A2B'],
+    ['123456789012:function:WildRydes-Reactor-Fn1A2B', 'WildRydes-Reactor-Fn1A2B'],
+    ['arn:aws:lambda:us-east-1:123456789012:function:WildRydes-Reactor-Fn1A2B:$LATEST', 'WildRydes-Reactor-Fn1A2B'],
+  ])('takes the function name of Invoke\'s FunctionName %s', (nameOrArn, expected) => {
+    // Act / Assess
+    expect(functionNameOf(nameOrArn)).toBe(expected);
   });
 });
 

@@ -2,16 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { redriveOnFailureObjects, type OnFailureRun } from '../../src/redrive-on-failure.js';
 import { total } from '../../src/tally.js';
 import { MemoryFunctions, MemoryOnFailureStore, MemoryStreams } from '../support/fakes.js';
-import { PREFIX, dynamoDbOnFailure, kinesisOnFailure } from '../support/on-failure.js';
+import { PREFIX, REACTOR_ARN, dynamoDbOnFailure, kinesisOnFailure } from '../support/on-failure.js';
 
 const OPTIONS: OnFailureRun['options'] = { since: undefined, dryRun: false, limit: undefined, keep: false };
 const QUIET = { readConcurrency: 2, progress: { everyRecords: 1_000, everyMs: Number.POSITIVE_INFINITY } };
 
-function runWith(store: MemoryOnFailureStore, ports: { streams?: MemoryStreams; functions?: MemoryFunctions } = {}, options: Partial<OnFailureRun['options']> = {}) {
+/** Where Lambda writes every mapping's objects: the listing when no --on-failure-prefix narrows it. */
+const ROOT = 'aws/lambda/';
+
+function runWith(
+  store: MemoryOnFailureStore,
+  ports: { streams?: MemoryStreams; functions?: MemoryFunctions; deployedFunction?: string; prefix?: string } = {},
+  options: Partial<OnFailureRun['options']> = {},
+) {
   const lines: string[] = [];
   const run = redriveOnFailureObjects({
     options: { ...OPTIONS, ...options },
-    prefix: PREFIX,
+    prefix: ports.prefix ?? ROOT,
+    deployedFunction: ports.deployedFunction ?? 'kinesis-republisher',
     store,
     writer: ports.streams ?? new MemoryStreams(),
     invoker: ports.functions ?? new MemoryFunctions(),
@@ -170,7 +178,7 @@ describe('redriveOnFailureObjects (DynamoDB batches)', () => {
     const functions = new MemoryFunctions();
 
     // Act
-    const tally = await runWith(store, { functions }).run;
+    const tally = await runWith(store, { functions, deployedFunction: 'ddb-stream-reactor' }).run;
 
     // Assess
     expect(functions.invocations).toEqual([
@@ -191,7 +199,7 @@ describe('redriveOnFailureObjects (DynamoDB batches)', () => {
     const functions = new MemoryFunctions((_, payload) => (payload.includes('Shadowfax') ? 'BatchItemFailures: the function reported 1 record(s) as failed (100)' : undefined));
 
     // Act
-    const { run, lines } = runWith(store, { functions });
+    const { run, lines } = runWith(store, { functions, deployedFunction: REACTOR_ARN });
     const tally = await run;
 
     // Assess
@@ -199,5 +207,66 @@ describe('redriveOnFailureObjects (DynamoDB batches)', () => {
     expect([...store.objects.keys()].sort()).toEqual([failing.key, later.key].sort());
     expect(Object.fromEntries(tally.failed)).toEqual({ BatchItemFailures: 1, BlockedByEarlierFailure: 1 });
     expect(lines).toContain(`failed ${later.key}: BlockedByEarlierFailure: not re-driven, so as not to overtake ${failing.key}, which failed`);
+  });
+});
+
+describe('redriveOnFailureObjects (whose objects)', () => {
+  const OLD_MAPPING = 'ffffffff-0000-4000-8000-000000000001';
+
+  it("leaves alone an object naming another function, even under the function's own mapping prefix, and counts it filtered out", async () => {
+    // Prepare: any function's role may write under aws/lambda/, so the prefix does not tell whose an object is.
+    const own = kinesisOnFailure('unicorn-telemetry', 'shardId-000000000000', [{ partitionKey: 'A', data: 'own', sequenceNumber: '1' }]);
+    const writers = kinesisOnFailure('unicorn-telemetry-clean', 'shardId-000000000000', [{ partitionKey: 'B', data: 'writer', sequenceNumber: '2' }], {
+      functionArn: 'arn:aws:lambda:us-east-1:123456789012:function:kinesis-ddb-writer',
+    });
+    const reactors = dynamoDbOnFailure('shardId-00000001', [{ name: 'Shadowfax', sequenceNumber: '3' }], { mappingUuid: OLD_MAPPING });
+    const store = new MemoryOnFailureStore().put(own.key, own.record).put(writers.key, writers.record).put(reactors.key, reactors.record);
+    const streams = new MemoryStreams();
+    const functions = new MemoryFunctions();
+
+    // Act
+    const { run, lines } = runWith(store, { streams, functions, deployedFunction: 'arn:aws:lambda:us-east-1:123456789012:function:kinesis-republisher:live' });
+    const tally = await run;
+
+    // Assess
+    expect(streams.texts('unicorn-telemetry')).toEqual(['own']);
+    expect(streams.texts('unicorn-telemetry-clean')).toEqual([]);
+    expect(functions.invocations).toEqual([]);
+    expect([...store.objects.keys()].sort()).toEqual([writers.key, reactors.key].sort());
+    expect(tally).toMatchObject({ listed: 3, settled: 3, filteredOut: 2, redriven: 1, deleted: 1 });
+    expect(lines.some((line) => line.includes(writers.key) || line.includes(reactors.key))).toBe(false);
+  });
+
+  it("finds the function's objects under the prefix of a mapping replaced since, in stream order with the current mapping's", async () => {
+    // Prepare: the mapping was replaced (a new UUID); its old objects stay under the old prefix.
+    const old = kinesisOnFailure('unicorn-telemetry', 'shardId-000000000000', [{ partitionKey: 'A', data: 'a-1', sequenceNumber: '1' }], { mappingUuid: OLD_MAPPING });
+    const current = kinesisOnFailure('unicorn-telemetry', 'shardId-000000000000', [{ partitionKey: 'A', data: 'a-2', sequenceNumber: '2' }]);
+    const store = new MemoryOnFailureStore().put(old.key, old.record).put(current.key, current.record);
+    const streams = new MemoryStreams();
+
+    // Act
+    const tally = await runWith(store, { streams }).run;
+
+    // Assess
+    expect(old.key.startsWith(`aws/lambda/${OLD_MAPPING}/`)).toBe(true);
+    expect(streams.texts('unicorn-telemetry')).toEqual(['a-1', 'a-2']);
+    expect(store.objects.size).toBe(0);
+    expect(tally).toMatchObject({ listed: 2, redriven: 2, deleted: 2 });
+  });
+
+  it('lists only one mapping when given its prefix (--on-failure-prefix)', async () => {
+    // Prepare
+    const old = kinesisOnFailure('unicorn-telemetry', 'shardId-000000000000', [{ partitionKey: 'A', data: 'a-1', sequenceNumber: '1' }], { mappingUuid: OLD_MAPPING });
+    const current = kinesisOnFailure('unicorn-telemetry', 'shardId-000000000000', [{ partitionKey: 'B', data: 'b-1', sequenceNumber: '2' }]);
+    const store = new MemoryOnFailureStore().put(old.key, old.record).put(current.key, current.record);
+    const streams = new MemoryStreams();
+
+    // Act
+    const tally = await runWith(store, { streams, prefix: PREFIX }).run;
+
+    // Assess
+    expect(streams.texts('unicorn-telemetry')).toEqual(['b-1']);
+    expect([...store.objects.keys()]).toEqual([old.key]);
+    expect(tally).toMatchObject({ listed: 1, redriven: 1 });
   });
 });

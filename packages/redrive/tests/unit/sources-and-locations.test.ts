@@ -62,7 +62,7 @@ describe('resolveLocations', () => {
     expect(stream).toEqual({
       quarantineBucket: 'wildrydes-quarantine',
       failureBucket: `value-of:${PLATFORM_PARAMETERS.failureBucketName}`,
-      onFailurePrefix: `value-of:${functionParameterPath('kinesis-ddb-writer', 'onFailurePrefix')}`,
+      functionArn: `value-of:${functionParameterPath('kinesis-ddb-writer', 'functionArn')}`,
     });
     expect(queues).toEqual({
       deadLetterQueueUrl: `value-of:${functionParameterPath('eventbridge-consumer', 'deadLetterQueueUrl')}`,
@@ -89,7 +89,7 @@ describe('resolveLocations', () => {
     ]);
   });
 
-  it("reads the deployed function's ARN for a DynamoDB-stream function's quarantine only: its records are re-delivered to the function", async () => {
+  it("reads the deployed function's ARN for on-failure objects (to tell the function's from others') and a DynamoDB-stream function's quarantine, not for a Kinesis function's quarantine", async () => {
     // Prepare
     const read: string[] = [];
     const reader = async (name: string) => {
@@ -99,15 +99,38 @@ describe('resolveLocations', () => {
     const given = ['--bucket', 'wildrydes-quarantine', '--failure-bucket', 'wildrydes-failures', '--on-failure-prefix', 'aws/lambda/0b1c2d3e/'];
 
     // Act
-    const reactor = await resolveLocations(optionsOf(['--function', 'ddb-stream-reactor', ...given]), { triggerType: 'dynamodb-stream', sources: ['quarantine', 'on-failure-objects'] }, reader);
-    const reactorOnFailure = await resolveLocations(optionsOf(['--function', 'ddb-stream-reactor', ...given]), { triggerType: 'dynamodb-stream', sources: ['on-failure-objects'] }, reader);
-    const writer = await resolveLocations(optionsOf(['--function', 'kinesis-ddb-writer', ...given]), { triggerType: 'kinesis', sources: ['quarantine', 'on-failure-objects'] }, reader);
+    const reactorQuarantine = await resolveLocations(optionsOf(['--function', 'ddb-stream-reactor', ...given]), { triggerType: 'dynamodb-stream', sources: ['quarantine'] }, reader);
+    const writerOnFailure = await resolveLocations(optionsOf(['--function', 'kinesis-ddb-writer', ...given]), { triggerType: 'kinesis', sources: ['on-failure-objects'] }, reader);
+    const writerQuarantine = await resolveLocations(optionsOf(['--function', 'kinesis-ddb-writer', ...given]), { triggerType: 'kinesis', sources: ['quarantine'] }, reader);
 
     // Assess
-    expect(read).toEqual([functionParameterPath('ddb-stream-reactor', 'functionArn')]);
-    expect(reactor).toMatchObject({ quarantineBucket: 'wildrydes-quarantine', functionArn: `value-of:${functionParameterPath('ddb-stream-reactor', 'functionArn')}` });
-    expect(reactorOnFailure).not.toHaveProperty('functionArn');
-    expect(writer).not.toHaveProperty('functionArn');
+    expect(read).toEqual([functionParameterPath('ddb-stream-reactor', 'functionArn'), functionParameterPath('kinesis-ddb-writer', 'functionArn')]);
+    expect(reactorQuarantine).toEqual({ quarantineBucket: 'wildrydes-quarantine', functionArn: `value-of:${functionParameterPath('ddb-stream-reactor', 'functionArn')}` });
+    expect(writerOnFailure).toEqual({
+      failureBucket: 'wildrydes-failures',
+      functionArn: `value-of:${functionParameterPath('kinesis-ddb-writer', 'functionArn')}`,
+      onFailurePrefix: 'aws/lambda/0b1c2d3e/',
+    });
+    expect(writerQuarantine).toEqual({ quarantineBucket: 'wildrydes-quarantine' });
+  });
+
+  it('never reads the on-failure prefix from SSM: without --on-failure-prefix the whole aws/lambda/ is listed, so objects of a replaced mapping are found', async () => {
+    // Prepare
+    const read: string[] = [];
+
+    // Act
+    const locations = await resolveLocations(
+      optionsOf(['--function', 'kinesis-republisher', '--failure-bucket', 'wildrydes-failures', '--function-arn', 'WildRydes-KinesisRepublisher-Fn1A2B']),
+      { triggerType: 'kinesis', sources: ['on-failure-objects'] },
+      async (name) => {
+        read.push(name);
+        return 'x';
+      },
+    );
+
+    // Assess
+    expect(read).toEqual([]);
+    expect(locations).toEqual({ failureBucket: 'wildrydes-failures', functionArn: 'WildRydes-KinesisRepublisher-Fn1A2B' });
   });
 
   it('takes the deployed function from --function-arn over its SSM parameter, and names that option when the parameter cannot be read', async () => {
