@@ -1,8 +1,8 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { callWithRetry, deleteQuarantined, describeError, listQuarantined } from '@wildrydes/aws-clients';
+import { callWithRetry, deleteQuarantined } from '@wildrydes/aws-clients';
 import { StreamOnFailureRecordSchema } from '@wildrydes/schemas';
-import { SetupError } from '../errors.js';
 import type { OnFailureReadOutcome, OnFailureStore } from '../ports.js';
+import { listBucketKeys } from './list-bucket-keys.js';
 import { retryOptionsOf, type CallSettings } from './retry-settings.js';
 
 /**
@@ -14,18 +14,12 @@ import { retryOptionsOf, type CallSettings } from './retry-settings.js';
  * @example
  * ```ts
  * const store = s3OnFailureStore(createS3Client(), 'wildrydes-failures');
- * for await (const key of store.listKeys('aws/lambda/0b1c…/')) console.log(key);
+ * for await (const key of store.listKeys('aws/lambda/')) console.log(key);
  * ```
  */
 export function s3OnFailureStore(client: S3Client, bucketName: string, settings: CallSettings = {}): OnFailureStore {
   return {
-    async *listKeys(prefix) {
-      try {
-        yield* listQuarantined(client, { bucketName, prefix });
-      } catch (error) {
-        throw new SetupError(`cannot list s3://${bucketName}/${prefix}: ${describeError(error)}`, { cause: error });
-      }
-    },
+    listKeys: (prefix) => listBucketKeys(client, bucketName, prefix),
 
     async read(key) {
       const outcome = await callWithRetry(async (abortSignal): Promise<OnFailureReadOutcome> => {

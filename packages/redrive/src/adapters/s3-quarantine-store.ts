@@ -1,30 +1,11 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import {
-  InvalidQuarantinedObjectError,
-  callWithRetry,
-  deadlineAt,
-  deleteQuarantined,
-  describeError,
-  listQuarantined,
-  readQuarantined,
-  type RetryOptions,
-} from '@wildrydes/aws-clients';
-import { SetupError } from '../errors.js';
+import { InvalidQuarantinedObjectError, callWithRetry, deleteQuarantined, readQuarantined } from '@wildrydes/aws-clients';
 import type { QuarantineStore, ReadOutcome } from '../ports.js';
+import { listBucketKeys } from './list-bucket-keys.js';
+import { retryOptionsOf, type CallSettings } from './retry-settings.js';
 
-/** How hard the store tries each object. */
-export interface S3QuarantineStoreSettings {
-  /**
-   * Time for one object's read or delete, retries included.
-   * @default 30000
-   */
-  readonly callTimeoutMs?: number;
-  readonly retry?: RetryOptions;
-  /** @default Date.now */
-  readonly now?: () => number;
-}
-
-const DEFAULT_CALL_TIMEOUT_MS = 30_000;
+/** How hard the store tries each object: `callTimeoutMs` is the time for one read or delete, retries included. */
+export type S3QuarantineStoreSettings = CallSettings;
 
 /**
  * The quarantine bucket through `@wildrydes/aws-clients`: listing with `listQuarantined`,
@@ -38,19 +19,8 @@ const DEFAULT_CALL_TIMEOUT_MS = 30_000;
  * ```
  */
 export function s3QuarantineStore(client: S3Client, bucketName: string, settings: S3QuarantineStoreSettings = {}): QuarantineStore {
-  const now = settings.now ?? Date.now;
-  const retryOptions = () => ({
-    deadline: deadlineAt(now() + (settings.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS), { now }),
-    ...(settings.retry === undefined ? {} : { retry: settings.retry }),
-  });
   return {
-    async *listKeys(prefix) {
-      try {
-        yield* listQuarantined(client, { bucketName, prefix });
-      } catch (error) {
-        throw new SetupError(`cannot list s3://${bucketName}/${prefix}: ${describeError(error)}`, { cause: error });
-      }
-    },
+    listKeys: (prefix) => listBucketKeys(client, bucketName, prefix),
 
     async read(key) {
       const outcome = await callWithRetry(async (): Promise<ReadOutcome> => {
@@ -61,12 +31,12 @@ export function s3QuarantineStore(client: S3Client, bucketName: string, settings
           if ((error as { name?: unknown }).name === 'NoSuchKey') return { kind: 'gone' };
           throw error;
         }
-      }, retryOptions());
+      }, retryOptionsOf(settings));
       return outcome.ok ? outcome.value : { kind: 'error', reason: outcome.reason };
     },
 
     async delete(key) {
-      const outcome = await callWithRetry(() => deleteQuarantined(client, { bucketName, key }), retryOptions());
+      const outcome = await callWithRetry(() => deleteQuarantined(client, { bucketName, key }), retryOptionsOf(settings));
       return outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason };
     },
   };
