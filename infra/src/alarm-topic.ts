@@ -2,9 +2,8 @@ import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
-import { PlatformConfigError } from './errors.js';
+import { addAlarmEmailSubscription } from './alarm-email-subscription.js';
 
 /** Settings of the platform's alarm topic. */
 export interface AlarmTopicProps {
@@ -12,31 +11,6 @@ export interface AlarmTopicProps {
   readonly key: kms.Key;
   /** The topic's physical name. */
   readonly topicName: string;
-  /**
-   * Subscribes this address (the recipient must confirm the subscription from the email SNS sends).
-   * @default - no subscription
-   */
-  readonly email?: string;
-}
-
-/** One `@`, something before it, a dot in the domain, no spaces: what SNS can send to. */
-const EMAIL_ADDRESS = /^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/;
-
-/**
- * `email` when it looks like an email address SNS can send to.
- *
- * @throws {PlatformConfigError} naming the value given, otherwise
- * @example
- * ```ts
- * requireEmailAddress('alarmEmail', 'ops@example.com'); // 'ops@example.com'
- * requireEmailAddress('alarmEmail', 'ops@'); // throws: alarmEmail must be an email address like ops@example.com (given "ops@")
- * ```
- */
-export function requireEmailAddress(name: string, email: string): string {
-  if (!EMAIL_ADDRESS.test(email)) {
-    throw new PlatformConfigError(`${name} must be an email address like ops@example.com (given "${email}")`);
-  }
-  return email;
 }
 
 /**
@@ -51,13 +25,15 @@ export function requireEmailAddress(name: string, email: string): string {
  * (`aws:SourceArn` `arn:<partition>:cloudwatch:<region>:<account>:alarm:*`), so no other account's
  * alarm can use CloudWatch as a confused deputy.
  *
+ * Who is told: the address in the stack's `AlarmEmail` parameter, if not empty, is subscribed by
+ * email (see {@link addAlarmEmailSubscription}); subscribe pagers or chat integrations yourself.
+ *
  * @example
  * ```ts
- * const topic = createAlarmTopic(this, 'AlarmTopic', { key, topicName: 'wildrydes-alarms', email: 'ops@example.com' });
+ * const topic = createAlarmTopic(this, 'AlarmTopic', { key, topicName: 'wildrydes-alarms' });
  * ```
  */
 export function createAlarmTopic(scope: Construct, id: string, props: AlarmTopicProps): sns.Topic {
-  const email = props.email === undefined ? undefined : requireEmailAddress('alarmEmail', props.email);
   const stack = Stack.of(scope);
   const topic = new sns.Topic(scope, id, {
     topicName: props.topicName,
@@ -90,8 +66,6 @@ export function createAlarmTopic(scope: Construct, id: string, props: AlarmTopic
       conditions: ofThisAccountsAlarms,
     }),
   );
-  if (email !== undefined) {
-    topic.addSubscription(new subscriptions.EmailSubscription(email));
-  }
+  addAlarmEmailSubscription(topic);
   return topic;
 }

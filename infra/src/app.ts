@@ -1,4 +1,3 @@
-import { readAlarmEmail } from './alarm-email-setting.js';
 import { createCdkApp } from './cdk-app.js';
 import { applyNagChecks } from './nag.js';
 import { PLATFORM_STACK_NAME, PlatformStack } from './platform-stack.js';
@@ -12,10 +11,9 @@ import { PLATFORM_STACK_NAME, PlatformStack } from './platform-stack.js';
 // createCdkApp turns analytics reporting off (it would make the template list every Region) and
 // sets the workspace's pinned feature flags.
 //
-// The alarm topic's email subscription is the one deploy-time setting: WILDRYDES_ALARM_EMAIL (or
-// the context value alarmEmail); the recipient confirms it from the email SNS sends.
+// Nothing here reads the environment: the alarm topic's email subscription is the stack's
+// CloudFormation parameter AlarmEmail, passed at deploy time by infra/src/platform-cdk.ts from
+// WILDRYDES_ALARM_EMAIL, and kept from the previous deploy when the variable is not set.
 export const app = createCdkApp();
-export const platformStack = new PlatformStack(app, PLATFORM_STACK_NAME, {
-  alarmEmail: readAlarmEmail(process.env, (key) => app.node.tryGetContext(key)),
-});
+export const platformStack = new PlatformStack(app, PLATFORM_STACK_NAME);
 applyNagChecks(app);

@@ -4,8 +4,18 @@ export { findWorkspaceRoot, resolveBundleDirectory } from './workspace-paths.js'
 export { createPlatformKey, type PlatformKeyProps } from './platform-key.js';
 export { QuarantineStorage, type QuarantineStorageProps } from './quarantine-storage.js';
 export { createRecordBucket, type RecordBucketProps } from './record-bucket.js';
-export { createAlarmTopic, requireEmailAddress, type AlarmTopicProps } from './alarm-topic.js';
-export { ALARM_EMAIL_CONTEXT_KEY, ALARM_EMAIL_VARIABLE, readAlarmEmail } from './alarm-email-setting.js';
+export { createAlarmTopic, type AlarmTopicProps } from './alarm-topic.js';
+export {
+  ALARM_EMAIL_CONDITION,
+  ALARM_EMAIL_NONE,
+  ALARM_EMAIL_PARAMETER,
+  ALARM_EMAIL_VARIABLE,
+  EMAIL_ADDRESS_PATTERN,
+  alarmEmailParameterValue,
+  requireEmailAddress,
+} from './alarm-email-setting.js';
+export { addAlarmEmailSubscription, type AlarmEmailSubscription } from './alarm-email-subscription.js';
+export { isPlatformCdkCommand, platformCdkArguments, type PlatformCdkCommand } from './platform-cdk-arguments.js';
 export { FailureBucketDestination, ON_FAILURE_KEY_PREFIX } from './failure-bucket-destination.js';
 export { LOG_METRIC_ALARM_PERIOD, LOG_METRIC_NAMESPACE, logMetricAlarm, type LogMetricAlarmProps } from './log-metric-alarm.js';
 export { PLATFORM_STACK_NAME, PlatformStack, type PlatformStackProps } from './platform-stack.js';

@@ -9,6 +9,7 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { NagSuppressions } from 'cdk-nag';
 import type { Construct } from 'constructs';
 import { createAlarmTopic } from './alarm-topic.js';
+import { PLATFORM_STACK_NAME } from './platform-stack-name.js';
 import { PlatformConfigError } from './errors.js';
 import { createPlatformKey } from './platform-key.js';
 import {
@@ -21,8 +22,7 @@ import {
 import { QuarantineStorage } from './quarantine-storage.js';
 import { createRecordBucket } from './record-bucket.js';
 
-/** The platform stack's default stack name. */
-export const PLATFORM_STACK_NAME = 'WildRydesPlatform';
+export { PLATFORM_STACK_NAME } from './platform-stack-name.js';
 
 /** Settings of the {@link PlatformStack}. */
 export interface PlatformStackProps extends StackProps {
@@ -59,13 +59,6 @@ export interface PlatformStackProps extends StackProps {
    * @default 90
    */
   readonly failureExpirationDays?: number;
-  /**
-   * An email address subscribed to the alarm topic (the recipient confirms the subscription from
-   * the email SNS sends). `infra/src/app.ts` takes it from `WILDRYDES_ALARM_EMAIL` or the CDK
-   * context `alarmEmail`. Refused, naming it, when it is not an email address.
-   * @default - no subscription: subscribe whoever must be told yourself
-   */
-  readonly alarmEmail?: string;
   /**
    * Days events on the bus stay in its archive for replay; 0 means no archive.
    * @default 30
@@ -117,7 +110,6 @@ export class PlatformStack extends Stack {
       tableDeletionProtection = true,
       quarantineExpirationDays = 90,
       failureExpirationDays = 90,
-      alarmEmail,
       eventArchiveRetentionDays = 30,
       removalPolicy = RemovalPolicy.RETAIN,
       ...stackProps
@@ -192,7 +184,6 @@ export class PlatformStack extends Stack {
     this.alarmTopic = createAlarmTopic(this, 'AlarmTopic', {
       key: this.key,
       topicName: PLATFORM_RESOURCE_NAMES.alarmTopic,
-      email: alarmEmail,
     });
 
     this.eventBus = new events.EventBus(this, 'EventBus', {

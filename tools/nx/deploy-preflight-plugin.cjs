@@ -1,6 +1,7 @@
 // A local Nx plugin whose only job is a `preTasksExecution` hook: before any `deploy` or `diff`
 // task runs, check that the AWS SDK resolves credentials and a Region, and stop the whole command
-// with exit 1 and a message naming AWS_PROFILE / AWS_REGION if not.
+// with exit 1 and a message naming AWS_PROFILE / AWS_REGION if not. Before any `deploy` (each one
+// deploys the platform first), also refuse a malformed WILDRYDES_ALARM_EMAIL, naming it.
 //
 // Why a hook and not only the check in the target's command (which stays, for the daemon case
 // below): Nx 23 ends a run whose *dependency* task failed with exit 130, as if interrupted
@@ -49,9 +50,16 @@ module.exports = {
     const targets = requestedTargets(context.argv.slice(2)) // argv: node, nx's script, then the arguments;
     if (!targets.some((target) => TARGETS_NEEDING_AWS.has(target))) return {};
     const { describeMissing, findMissingDeploySettings } = await import('../deploy/deploy-settings.mjs');
+    const problems = [];
     const missing = await findMissingDeploySettings();
+    if (missing.length > 0) problems.push(describeMissing(missing));
+    if (targets.includes('deploy')) {
+      const { findAlarmEmailProblem } = await import('../deploy/alarm-email-check.mjs');
+      const alarmEmailProblem = await findAlarmEmailProblem(process.env);
+      if (alarmEmailProblem !== undefined) problems.push(alarmEmailProblem);
+    }
     // Nx prints a thrown error and ends the command with exit 1 before any task starts.
-    if (missing.length > 0) throw new Error(describeMissing(missing));
+    if (problems.length > 0) throw new Error(problems.join('\n'));
     return {};
   },
 };

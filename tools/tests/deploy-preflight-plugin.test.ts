@@ -48,4 +48,31 @@ describe('the deploy preflight Nx hook', () => {
     expect(output).toContain('Set AWS_REGION');
     expect(output).not.toContain('nx run infra:synth');
   }, 60_000);
+
+  it('stops `nx run <fn>:deploy` with a malformed WILDRYDES_ALARM_EMAIL with exit 1 naming it, before any task', () => {
+    // Prepare: credentials and a Region from the environment (nothing is called), and a malformed address.
+    const env = {
+      ...awsFreeEnvironment(home),
+      NX_DAEMON: 'false',
+      NX_NO_CLOUD: 'true',
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_REGION: 'eu-west-1',
+      WILDRYDES_ALARM_EMAIL: 'ops@example',
+    };
+
+    // Act
+    const result = spawnSync(process.execPath, [join(workspaceRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run', 'eventbridge-producer:deploy'], {
+      cwd: workspaceRoot,
+      encoding: 'utf8',
+      env,
+    });
+
+    // Assess
+    const output = result.stdout + result.stderr;
+    expect(result.status).toBe(1);
+    expect(output).toContain('WILDRYDES_ALARM_EMAIL must be an email address like ops@example.com, or none to remove the subscription (given "ops@example")');
+    expect(output).not.toContain('Set AWS_PROFILE');
+    expect(output).not.toContain('nx run infra:synth');
+  }, 60_000);
 });
