@@ -135,8 +135,10 @@ export function onFailureMappingPrefix(mappingUuid: string): string {
 
 /** The parts of an on-failure object key, or `undefined` for a key not in Lambda's form. */
 export function parseOnFailureObjectKey(key: string): { mappingUuid: string; shardId: string; day: string; at: string } | undefined {
-  const match = /^aws\/lambda\/([^/]+)\/([^/]+)\/(\d{4})\/(\d{2})\/(\d{2})\/(\d{4}-\d{2}-\d{2})T(\d{2})\.(\d{2})\.(\d{2})-[^/]+$/.exec(key);
-  if (!match) return undefined;
-  const [, mappingUuid, shardId, year, month, dayOfMonth, date, hours, minutes, seconds] = match as unknown as string[];
-  return { mappingUuid: mappingUuid!, shardId: shardId!, day: `${year}-${month}-${dayOfMonth}`, at: `${date}T${hours}:${minutes}:${seconds}Z` };
+  const groups =
+    /^aws\/lambda\/(?<uuid>[^/]+)\/(?<shard>[^/]+)\/(?<y>\d{4})\/(?<m>\d{2})\/(?<d>\d{2})\/(?<date>\d{4}-\d{2}-\d{2})T(?<hh>\d{2})\.(?<mm>\d{2})\.(?<ss>\d{2})-[^/]+$/.exec(key)
+      ?.groups;
+  if (!groups) return undefined;
+  const { uuid = '', shard = '', y, m, d, date, hh, mm, ss } = groups;
+  return { mappingUuid: uuid, shardId: shard, day: `${y}-${m}-${d}`, at: `${date}T${hh}:${mm}:${ss}Z` };
 }

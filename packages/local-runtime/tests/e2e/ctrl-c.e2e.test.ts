@@ -69,7 +69,8 @@ function emulatorPorts(output: string): number[] {
 /** Every emulator the run printed a port for has stopped, and no emulator folder is left. */
 async function expectEmulatorsGone(output: string, temporaryDirectory: string): Promise<void> {
   const ports = emulatorPorts(output);
-  expect(ports).toHaveLength(5);
+  // KINESIS, DYNAMODB, DYNAMODB_STREAMS, S3, EVENTBRIDGE, SQS and the local Lambda Invoke API (LAMBDA).
+  expect(ports).toHaveLength(7);
   for (const port of ports) expect(await isPortFree(port)).toBe(true);
   expect((await readdir(temporaryDirectory)).filter((name) => name.startsWith('emulators-'))).toEqual([]);
 }
