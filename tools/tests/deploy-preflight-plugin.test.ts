@@ -12,6 +12,16 @@ const plugin = createRequire(import.meta.url)('../nx/deploy-preflight-plugin.cjs
   requestedTargets: (args: string[]) => string[];
 };
 const home = mkdtempSync(join(tmpdir(), 'deploy-preflight-nx-'));
+
+/** `nx run eventbridge-producer:deploy` in this workspace with `env`: its exit status and everything it printed. */
+function deployProducer(env: NodeJS.ProcessEnv): { status: number | null; output: string } {
+  const result = spawnSync(process.execPath, [join(workspaceRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run', 'eventbridge-producer:deploy'], {
+    cwd: workspaceRoot,
+    encoding: 'utf8',
+    env,
+  });
+  return { status: result.status, output: result.stdout + result.stderr };
+}
 afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 describe('the deploy preflight Nx hook', () => {
@@ -35,15 +45,10 @@ describe('the deploy preflight Nx hook', () => {
     const env = { ...awsFreeEnvironment(home), NX_DAEMON: 'false', NX_NO_CLOUD: 'true' };
 
     // Act
-    const result = spawnSync(process.execPath, [join(workspaceRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run', 'eventbridge-producer:deploy'], {
-      cwd: workspaceRoot,
-      encoding: 'utf8',
-      env,
-    });
+    const { status, output } = deployProducer(env);
 
     // Assess
-    const output = result.stdout + result.stderr;
-    expect(result.status).toBe(1);
+    expect(status).toBe(1);
     expect(output).toContain('Set AWS_PROFILE');
     expect(output).toContain('Set AWS_REGION');
     expect(output).not.toContain('nx run infra:synth');
@@ -62,15 +67,10 @@ describe('the deploy preflight Nx hook', () => {
     };
 
     // Act
-    const result = spawnSync(process.execPath, [join(workspaceRoot, 'node_modules', 'nx', 'dist', 'bin', 'nx.js'), 'run', 'eventbridge-producer:deploy'], {
-      cwd: workspaceRoot,
-      encoding: 'utf8',
-      env,
-    });
+    const { status, output } = deployProducer(env);
 
     // Assess
-    const output = result.stdout + result.stderr;
-    expect(result.status).toBe(1);
+    expect(status).toBe(1);
     expect(output).toContain('WILDRYDES_ALARM_EMAIL must be an email address like ops@example.com, or none to remove the subscription (given "ops@example")');
     expect(output).not.toContain('Set AWS_PROFILE');
     expect(output).not.toContain('nx run infra:synth');
