@@ -4,17 +4,14 @@ import type { FaultReport } from '../report/reconcile.js';
 /** The `--faults` profiles that inject faults. */
 export type ChaosProfile = 'light' | 'heavy';
 
-/** The SDK's endpoint variable of each service the functions call. */
-const ENDPOINT_VARIABLES: Readonly<Record<FaultService, readonly string[]>> = {
-  kinesis: ['AWS_ENDPOINT_URL_KINESIS'],
-  dynamodb: ['AWS_ENDPOINT_URL_DYNAMODB'],
-  s3: ['AWS_ENDPOINT_URL_S3'],
-  eventbridge: ['AWS_ENDPOINT_URL_EVENTBRIDGE'],
-  sqs: ['AWS_ENDPOINT_URL_SQS'],
+/** The SDK's endpoint variable of each service. */
+const ENDPOINT_VARIABLES: Readonly<Record<FaultService, string>> = {
+  kinesis: 'AWS_ENDPOINT_URL_KINESIS',
+  dynamodb: 'AWS_ENDPOINT_URL_DYNAMODB',
+  s3: 'AWS_ENDPOINT_URL_S3',
+  eventbridge: 'AWS_ENDPOINT_URL_EVENTBRIDGE',
+  sqs: 'AWS_ENDPOINT_URL_SQS',
 };
-
-/** Control-plane calls the runtime makes while setting up get no faults: only what the functions do. */
-const SET_UP_OPERATIONS = new Set(['CreateTable', 'DescribeTable', 'CreateStream', 'DescribeStream', 'DescribeStreamSummary', 'ListShards', 'CreateBucket', 'CreateQueue', 'GetQueueUrl', 'CreateEventBus']);
 
 /** The heavy profile's outage: which service, how it fails, when and for how long. */
 export interface OutageSchedule {
@@ -84,7 +81,6 @@ export class Chaos {
             plan: FAULT_PROFILES[options.profile],
             // One generator per service, all derived from the run's seed: the same seed gives the same faults.
             seed: options.seed * 31 + offset,
-            operations: (operation) => !SET_UP_OPERATIONS.has(operation),
           }),
         );
       }
@@ -98,7 +94,7 @@ export class Chaos {
   /** The endpoint variables that send the functions' calls through the proxies. */
   functionEnvironment(): Record<string, string> {
     const env: Record<string, string> = {};
-    for (const [service, proxy] of this.proxies) for (const name of ENDPOINT_VARIABLES[service]) env[name] = proxy.endpoint;
+    for (const [service, proxy] of this.proxies) env[ENDPOINT_VARIABLES[service]] = proxy.endpoint;
     return env;
   }
 
