@@ -66,6 +66,14 @@ function emulatorPorts(output: string): number[] {
   return [...output.matchAll(/^export AWS_ENDPOINT_URL_\w+=http:\/\/127\.0\.0\.1:(\d+)$/gm)].map((match) => Number(match[1]));
 }
 
+/** The run ended as interrupted (SIGINT) without reconciling, and left no emulator behind. */
+async function expectQuitAtOnce(exit: { code: number | null; signal: NodeJS.Signals | null }, output: string, temporaryDirectory: string): Promise<void> {
+  expect(exit, output).toEqual({ code: null, signal: 'SIGINT' });
+  expect(output).toContain('Quitting now');
+  expect(output).not.toContain('Reconciliation');
+  await expectEmulatorsGone(output, temporaryDirectory);
+}
+
 /** Every emulator the run printed a port for has stopped, and no emulator folder is left. */
 async function expectEmulatorsGone(output: string, temporaryDirectory: string): Promise<void> {
   const ports = emulatorPorts(output);
@@ -123,10 +131,7 @@ describe('Ctrl-C in npm start, end to end', () => {
       const [code, signal] = await run.exited;
 
       // Assess
-      expect({ code, signal }, run.output()).toEqual({ code: null, signal: 'SIGINT' });
-      expect(run.output()).toContain('Quitting now');
-      expect(run.output()).not.toContain('Reconciliation');
-      await expectEmulatorsGone(run.output(), temporaryDirectory);
+      await expectQuitAtOnce({ code, signal }, run.output(), temporaryDirectory);
     },
     120_000,
   );
@@ -147,10 +152,7 @@ describe('Ctrl-C in npm start, end to end', () => {
       const [code, signal] = await run.exited;
 
       // Assess
-      expect({ code, signal }, run.output()).toEqual({ code: null, signal: 'SIGINT' });
-      expect(run.output()).toContain('Quitting now');
-      expect(run.output()).not.toContain('Reconciliation');
-      await expectEmulatorsGone(run.output(), temporaryDirectory);
+      await expectQuitAtOnce({ code, signal }, run.output(), temporaryDirectory);
     },
     120_000,
   );
