@@ -49,8 +49,9 @@ export async function checkJava(javaBinary = 'java'): Promise<JavaVersion> {
     throw new JavaNotFoundError(javaBinary, detail, { cause: error });
   });
   if (run.code !== 0) {
-    const error = new Error(`exited with ${run.signal ?? `code ${run.code}`}: ${run.output.trim().slice(0, 200)}`);
-    throw new JavaNotFoundError(javaBinary, `\`${javaBinary} -version\` failed`, { cause: error });
+    // Say how it failed: "no Java" is the wrong advice when a Java is there but could not start.
+    const how = `exited with ${run.signal ?? `code ${run.code}`}${run.output.trim() === '' ? '' : `: ${run.output.trim().slice(0, 200)}`}`;
+    throw new JavaNotFoundError(javaBinary, `\`${javaBinary} -version\` failed (${how})`, { cause: new Error(how) });
   }
   const version = parseJavaVersion(run.output);
   if (!version) {

@@ -21,6 +21,22 @@ describe('parseJavaVersion', () => {
 });
 
 describe('checkJava', () => {
+  it.skipIf(process.platform === 'win32')('says how `java -version` failed when a Java is there but does not start', async () => {
+    // Prepare: a java that cannot start its VM.
+    const folder = await mkdtemp(join(tmpdir(), 'emulators-broken-java-'));
+    const java = join(folder, 'java');
+    await writeFile(java, '#!/bin/sh\necho "Error occurred during initialization of VM" >&2\nexit 1\n');
+    await chmod(java, 0o755);
+
+    // Act
+    const error = await checkJava(java).catch((e: unknown) => e);
+    await rm(folder, { recursive: true, force: true });
+
+    // Assess
+    expect(error).toBeInstanceOf(JavaNotFoundError);
+    expect((error as JavaNotFoundError).message).toContain('-version` failed (exited with code 1: Error occurred during initialization of VM)');
+  });
+
   it('throws JavaNotFoundError with install advice when the binary does not exist', async () => {
     const error = await checkJava('definitely-not-java').catch((e: unknown) => e);
 
